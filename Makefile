@@ -1,0 +1,60 @@
+# The front door. `make run` serves the portal; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run install test test-sqlite test-postgres lint format check messages clean
+
+run: install ## Create .venv, install, migrate, load the seed content and serve on :8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_seed_content
+	$(MANAGE) ensure_admin
+	@echo "Serving on http://127.0.0.1:8000/ (Ctrl+C stops)"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# A fresh Debian has python3 without venv/ensurepip: install python3-venv when we may.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		[ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq python3-venv \
+		&& $(PYTHON) -m venv $(VENV); }
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+
+test: $(VENV)/.dev-installed lint check test-sqlite test-postgres ## Everything CI runs
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(VENV)/.dev-installed
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test-sqlite: $(VENV)/.dev-installed
+	@echo "== tests on SQLite"
+	env -u DATABASE_URL $(BIN)/pytest
+
+test-postgres: $(VENV)/.dev-installed
+	@echo "== tests on PostgreSQL"
+	bin/with-postgres $(BIN)/pytest
+
+messages: $(VENV)/.dev-installed ## Update the .po files from the code, then compile them
+	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore=.venv --ignore=staticfiles
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,269 @@
+"""Press releases, their index, and the topics they are filed under."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from news.blocks import PressReleaseBodyBlock
+from portal.blocks import LinkBlock
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A subject releases are filed under; translated like pages are."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsIndexPage(Page):
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["news.PressReleasePage"]
+    max_count_per_parent = 1
+
+    intro = RichTextField(blank=True, verbose_name=_("introduction"))
+    releases_per_page = 10
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def get_releases(self):
+        return (
+            PressReleasePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-release_date", "-first_published_at")
+            .prefetch_related("project_links__project")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.get_releases(), self.releases_per_page)
+        # get_page() turns a missing, non-numeric or too large ?page= into a valid page.
+        context["releases"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class ReleaseRole(models.TextChoices):
+    ORGANISER = "organiser", _("Organiser")
+    PARTICIPANT = "participant", _("Participant")
+    NAMED = "named", _("Named in the release")
+
+
+class PressReleaseForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offer only the topics in the release's own language.
+        if self.instance.locale_id and "topics" in self.fields:
+            self.fields["topics"].queryset = Topic.objects.filter(locale_id=self.instance.locale_id)
+
+
+class PressReleasePage(Page):
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    base_form_class = PressReleaseForm
+
+    release_date = models.DateField(_("release date"), default=timezone.localdate, db_index=True)
+    lead = models.TextField(_("lead"), help_text=_("One or two sentences that sum the release up."))
+    body = StreamField(PressReleaseBodyBlock(), blank=True, verbose_name=_("body"))
+    event_start = models.DateField(_("event starts"), null=True, blank=True)
+    event_end = models.DateField(_("event ends"), null=True, blank=True)
+    event_place = models.CharField(
+        _("place of the event"), max_length=255, blank=True, help_text=_("Town or venue.")
+    )
+    event_country = CountryField(_("country of the event"), blank=True)
+    further_information = StreamField(
+        [("link", LinkBlock())], blank=True, verbose_name=_("further information")
+    )
+    contact_name = models.CharField(_("press contact"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("press contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("press contact phone"), max_length=64, blank=True)
+    topics = ParentalManyToManyField(
+        Topic, blank=True, related_name="press_releases", verbose_name=_("topics")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("release_date"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_start"), FieldPanel("event_end")]),
+                FieldRowPanel([FieldPanel("event_place"), FieldPanel("event_country")]),
+            ],
+            heading=_("Event"),
+            help_text=_("Only when the release announces an event."),
+        ),
+        InlinePanel("project_links", heading=_("Projects"), label=_("Project")),
+        InlinePanel(
+            "organisation_links",
+            heading=_("Organisations"),
+            label=_("Organisation"),
+            help_text=_("The organiser, the participants and any other organisation named."),
+        ),
+        FieldPanel("further_information"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Press contact"),
+        ),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("event_place"),
+        index.FilterField("release_date"),
+    ]
+
+    api_fields = [
+        APIField("release_date"),
+        APIField("lead"),
+        APIField("body"),
+        APIField("event_start"),
+        APIField("event_end"),
+        APIField("event_place"),
+        APIField("event_country"),
+        APIField("further_information"),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+    ]
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+
+    @property
+    def is_event(self):
+        return bool(self.event_start)
+
+    def clean(self):
+        super().clean()
+        if self.event_end and not self.event_start:
+            raise ValidationError({"event_start": _("Give the start date of the event too.")})
+        if self.event_start and self.event_end and self.event_end < self.event_start:
+            raise ValidationError({"event_end": _("The event cannot end before it starts.")})
+        if (self.event_place or self.event_country) and not self.event_start:
+            raise ValidationError({"event_start": _("An event with a place needs a start date.")})
+
+    def get_organisation_links(self, role=None):
+        links = self.organisation_links.select_related("organisation").order_by("sort_order")
+        if role:
+            links = links.filter(role=role)
+        return links
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        public_pages = Page.objects.live().public().values("pk")
+        project_links = list(
+            self.project_links.filter(project__in=public_pages)
+            .select_related("project")
+            .prefetch_related("project__partners__organisation")
+            .order_by("sort_order")
+        )
+        # Organisations the project facts already list are not repeated under "also named".
+        project_partner_ids = {
+            partner.organisation_id
+            for link in project_links
+            for partner in link.project.partners.all()
+        }
+        organisation_links = list(
+            self.organisation_links.filter(organisation__in=public_pages)
+            .select_related("organisation")
+            .order_by("sort_order")
+        )
+        context["project_links"] = project_links
+        context["organisers"] = [
+            link for link in organisation_links if link.role == ReleaseRole.ORGANISER
+        ]
+        context["participants"] = [
+            link for link in organisation_links if link.role == ReleaseRole.PARTICIPANT
+        ]
+        context["other_organisations"] = [
+            link
+            for link in organisation_links
+            if link.role == ReleaseRole.NAMED and link.organisation_id not in project_partner_ids
+        ]
+        context["topics"] = self.topics.all()
+        return context
+
+
+class PressReleaseProject(Orderable):
+    """A project the release belongs to or reports on."""
+
+    page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="project_links")
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="press_release_links",
+        verbose_name=_("project"),
+    )
+
+    panels = [FieldPanel("project")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("release project")
+        verbose_name_plural = _("release projects")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "project"], name="unique_project_per_release")
+        ]
+
+
+class PressReleaseOrganisation(Orderable):
+    """An organisation a release names, and the part it plays in it."""
+
+    page = ParentalKey(
+        PressReleasePage, on_delete=models.CASCADE, related_name="organisation_links"
+    )
+    organisation = models.ForeignKey(
+        "projects.PartnerOrganisationPage",
+        on_delete=models.CASCADE,
+        related_name="press_release_links",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(
+        _("role in the release"),
+        max_length=16,
+        choices=ReleaseRole.choices,
+        default=ReleaseRole.PARTICIPANT,
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation in the release")
+        verbose_name_plural = _("organisations in the release")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "organisation"], name="unique_organisation_per_release"
+            )
+        ]

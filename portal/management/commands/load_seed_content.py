@@ -1,0 +1,184 @@
+"""Create the site tree and publish the seed press release with its project and organisations.
+
+Idempotent: what exists already (found by its slug under its parent) is left as it is, so a
+second run changes nothing and never overwrites an editor's later changes.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.models import Locale, Page, Site
+
+from news.models import (
+    NewsIndexPage,
+    PressReleaseOrganisation,
+    PressReleasePage,
+    PressReleaseProject,
+    Topic,
+)
+from portal.models import HomePage
+from portal.seed import krakow
+from projects.models import (
+    PartnerIndexPage,
+    PartnerOrganisationPage,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPartner,
+)
+
+LINK_PATTERN = re.compile(r"\{(project|org:[\w-]+)\|([^}]+)\}")
+
+
+class Command(BaseCommand):
+    help = "Create the site tree and publish the seed content (Latvian). Safe to run again."
+
+    def handle(self, *args, **options):
+        self.created = 0
+        with transaction.atomic():
+            locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+            home = self.ensure_home(locale)
+            news_index = self.ensure_page(home, NewsIndexPage, krakow.NEWS_INDEX)
+            project_index = self.ensure_page(home, ProjectIndexPage, krakow.PROJECT_INDEX)
+            partner_index = self.ensure_page(home, PartnerIndexPage, krakow.PARTNER_INDEX)
+
+            organisations = {}
+            for number, data in enumerate(krakow.ORGANISATIONS, start=1):
+                self.progress(number, len(krakow.ORGANISATIONS), data["title"])
+                fields = {key: value for key, value in data.items() if key != "key"}
+                organisations[data["key"]] = self.ensure_page(
+                    partner_index, PartnerOrganisationPage, fields
+                )
+
+            project = self.ensure_project(project_index, organisations)
+            topics = [self.ensure_topic(locale, data) for data in krakow.TOPICS]
+            release = self.ensure_release(news_index, project, organisations, topics)
+
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Seed content ready: {self.created} item(s) created. "
+                f"The release is at {release.full_url or release.url_path}"
+            )
+        )
+
+    def progress(self, number, total, label):
+        self.stdout.write(f"  organisation {number}/{total}: {label}")
+
+    def ensure_home(self, locale):
+        root = Page.get_first_root_node()
+        home = HomePage.objects.child_of(root).filter(locale=locale).first()
+        if home is None:
+            home = self.create(root, HomePage(locale=locale, **krakow.HOME))
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name=krakow.SITE_NAME,
+            )
+        elif site.root_page_id != home.pk:
+            # Replace Wagtail's "Welcome to your new Wagtail site!" placeholder, if it is there.
+            placeholder = site.root_page
+            site.root_page = home
+            site.site_name = site.site_name or krakow.SITE_NAME
+            site.save()
+            if type(placeholder.specific) is Page and not placeholder.get_children().exists():
+                placeholder.delete()
+        return home
+
+    def ensure_page(self, parent, model, fields):
+        existing = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
+        if existing:
+            return existing
+        return self.create(parent, model(**fields))
+
+    def create(self, parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        self.stdout.write(f"  created {page._meta.verbose_name}: {page.title}")
+        return page
+
+    def ensure_project(self, project_index, organisations):
+        data = krakow.PROJECT
+        existing = ProjectPage.objects.child_of(project_index).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+        project = ProjectPage(
+            title=data["title"],
+            slug=data["slug"],
+            financial_instrument=data["financial_instrument"],
+            programme=data["programme"],
+            total_cost=data["total_cost"],
+            currency=data["currency"],
+            status=data["status"],
+            description="".join(f"<p>{escape(text)}</p>" for text in data["description"]),
+            external_links=self.links(ProjectPage, "external_links", data["external_links"]),
+        )
+        project.partners = [
+            ProjectPartner(organisation=organisations[key], role=role)
+            for key, role in data["partners"]
+        ]
+        return self.create(project_index, project)
+
+    def ensure_topic(self, locale, data):
+        topic, created = Topic.objects.get_or_create(
+            locale=locale, slug=data["slug"], defaults={"name": data["name"]}
+        )
+        self.created += created
+        return topic
+
+    def ensure_release(self, news_index, project, organisations, topics):
+        data = krakow.RELEASE
+        existing = PressReleasePage.objects.child_of(news_index).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+        release = PressReleasePage(
+            title=data["title"],
+            slug=data["slug"],
+            release_date=data["release_date"],
+            lead=data["lead"],
+            event_start=data["event_start"],
+            event_end=data["event_end"],
+            event_place=data["event_place"],
+            event_country=data["event_country"],
+            further_information=self.links(
+                PressReleasePage, "further_information", data["further_information"]
+            ),
+        )
+        release.body = PressReleasePage.body.field.stream_block.to_python(
+            [
+                {"type": "paragraph", "value": self.rich_text(text, project, organisations)}
+                for text in data["body"]
+            ]
+        )
+        release.project_links = [PressReleaseProject(project=project)]
+        release.organisation_links = [
+            PressReleaseOrganisation(organisation=organisations[key], role=role)
+            for key, role in data["organisations"]
+        ]
+        release.topics = topics
+        return self.create(news_index, release)
+
+    @staticmethod
+    def links(model, field_name, urls):
+        stream_block = model._meta.get_field(field_name).stream_block
+        return stream_block.to_python(
+            [{"type": "link", "value": {"page": None, "url": url, "text": ""}} for url in urls]
+        )
+
+    @staticmethod
+    def rich_text(text, project, organisations):
+        """Escape a paragraph and turn its {project|...} and {org:KEY|...} marks into links."""
+
+        def link(match):
+            target, label = match.groups()
+            page = project if target == "project" else organisations[target.split(":")[1]]
+            return f'<a linktype="page" id="{page.pk}">{label}</a>'
+
+        # escape() leaves the braces and bars of the marks alone.
+        return f"<p>{LINK_PATTERN.sub(link, escape(text))}</p>"

@@ -1,0 +1,12 @@
+"""The test suite: fast hashing, in-memory e-mail, media in a throwaway folder."""
+
+import tempfile
+
+from .base import *  # noqa: F403 (settings layering)
+
+SECRET_KEY = "test-only-insecure-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"

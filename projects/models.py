@@ -1,0 +1,340 @@
+"""Projects and the organisations that take part in them.
+
+A project finds its press releases through the reverse relation `press_release_links`
+(defined in news), so this app never imports news.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.blocks import LinkBlock
+
+
+class ProjectIndexPage(Page):
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+    max_count_per_parent = 1
+
+    intro = RichTextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("project index")
+        verbose_name_plural = _("project indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = (
+            ProjectPage.objects.child_of(self).live().public().order_by("-start_date", "title")
+        )
+        return context
+
+
+class FinancialInstrument(models.TextChoices):
+    NORWAY_GRANTS_2009_2014 = "nfm-2009-2014", _("Norwegian Financial Mechanism 2009–2014")
+    NORWAY_GRANTS_2014_2021 = "nfm-2014-2021", _("Norwegian Financial Mechanism 2014–2021")
+    EEA_GRANTS_2009_2014 = "eea-2009-2014", _("EEA Financial Mechanism 2009–2014")
+    EEA_GRANTS_2014_2021 = "eea-2014-2021", _("EEA Financial Mechanism 2014–2021")
+    ERDF = "erdf", _("European Regional Development Fund")
+    ESF = "esf", _("European Social Fund")
+    COHESION_FUND = "cf", _("Cohesion Fund")
+    INTERREG = "interreg", _("Interreg")
+    NATIONAL_BUDGET = "national", _("State budget of Latvia")
+    OTHER = "other", _("Other")
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+class Currency(models.TextChoices):
+    EUR = "EUR", _("euro (EUR)")
+    NOK = "NOK", _("Norwegian krone (NOK)")
+    PLN = "PLN", _("Polish złoty (PLN)")
+
+
+class ProjectPage(Page):
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    short_name = models.CharField(
+        _("short name"),
+        max_length=120,
+        blank=True,
+        help_text=_("Used in lists and links; the page title is the official name."),
+    )
+    financial_instrument = models.CharField(
+        _("financial instrument"), max_length=32, choices=FinancialInstrument.choices
+    )
+    programme = models.CharField(_("programme"), max_length=500, blank=True)
+    project_code = models.CharField(_("project code"), max_length=64, blank=True)
+    total_cost = models.DecimalField(
+        _("total cost"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Total cost of all partners, as a number: 1172029.00"),
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ProjectStatus.choices, default=ProjectStatus.ONGOING
+    )
+    description = RichTextField(_("description"), blank=True)
+    external_links = StreamField(
+        [("link", LinkBlock())], blank=True, verbose_name=_("external links")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("short_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("financial_instrument"),
+                FieldPanel("programme"),
+                FieldPanel("project_code"),
+                FieldRowPanel([FieldPanel("total_cost"), FieldPanel("currency")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("status"),
+            ],
+            heading=_("Funding and facts"),
+        ),
+        InlinePanel("partners", heading=_("Partners"), label=_("Partner")),
+        FieldPanel("description"),
+        FieldPanel("external_links"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("short_name"),
+        index.SearchField("programme"),
+        index.SearchField("project_code"),
+        index.SearchField("description"),
+        index.FilterField("status"),
+        index.FilterField("financial_instrument"),
+    ]
+
+    api_fields = [
+        APIField("short_name"),
+        APIField("financial_instrument"),
+        APIField("programme"),
+        APIField("project_code"),
+        APIField("total_cost"),
+        APIField("currency"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("status"),
+        APIField("description"),
+        APIField("external_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    @property
+    def display_name(self):
+        return self.short_name or self.title
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The project cannot end before it starts.")})
+        if self.total_cost is not None and self.total_cost < 0:
+            raise ValidationError({"total_cost": _("The total cost cannot be negative.")})
+
+    def partners_by_role(self):
+        """[(role label, [ProjectPartner, ...]), ...] in the order of PartnerRole.
+
+        Reads self.partners.all(), so a prefetch of partners__organisation makes it query-free.
+        """
+        partners = sorted(self.partners.all(), key=lambda partner: partner.sort_order or 0)
+        return [
+            (role.label, [partner for partner in partners if partner.role == role])
+            for role in PartnerRole
+            if any(partner.role == role for partner in partners)
+        ]
+
+    def get_press_release_links(self):
+        """Links from live, public press releases to this project, newest release first."""
+        public_pages = Page.objects.live().public().values("pk")
+        return (
+            self.press_release_links.filter(page__in=public_pages)
+            .select_related("page")
+            .order_by("-page__release_date", "-page__first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["press_release_links"] = self.get_press_release_links()
+        return context
+
+
+class PartnerRole(models.TextChoices):
+    IMPLEMENTER = "implementer", _("Implementer")
+    PARTNER = "partner", _("Partner")
+    DONOR_PARTNER = "donor-partner", _("Donor-country partner")
+    COOPERATION_PARTNER = "cooperation-partner", _("Cooperation partner")
+
+
+class ProjectPartner(Orderable):
+    """An organisation's part in a project."""
+
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "projects.PartnerOrganisationPage",
+        on_delete=models.CASCADE,
+        related_name="project_roles",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(
+        _("role"), max_length=32, choices=PartnerRole.choices, default=PartnerRole.PARTNER
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("project partner")
+        verbose_name_plural = _("project partners")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation"], name="unique_partner_per_project"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+    @property
+    def is_implementer(self):
+        return self.role == PartnerRole.IMPLEMENTER
+
+
+class PartnerIndexPage(Page):
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["projects.PartnerOrganisationPage"]
+    max_count_per_parent = 1
+
+    intro = RichTextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("partner index")
+        verbose_name_plural = _("partner indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = (
+            PartnerOrganisationPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("country", "title")
+        )
+        return context
+
+
+class OrganisationKind(models.TextChoices):
+    MINISTRY = "ministry", _("Ministry")
+    PLANNING_REGION = "planning-region", _("Planning region")
+    REGIONAL_AUTHORITY = "regional-authority", _("Regional authority (county, voivodeship)")
+    MUNICIPALITY = "municipality", _("Municipality")
+    BUSINESS_ASSOCIATION = "business-association", _("Business association")
+    BUSINESS_SUPPORT = "business-support", _("Business support organisation")
+    NGO = "ngo", _("Non-governmental organisation")
+    COMPANY = "company", _("Company")
+    OTHER = "other", _("Other")
+
+
+class PartnerOrganisationPage(Page):
+    """An organisation: the page title is its full name."""
+
+    parent_page_types = ["projects.PartnerIndexPage"]
+    subpage_types = []
+
+    short_name = models.CharField(_("short name or abbreviation"), max_length=80, blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
+    country = CountryField(_("country"))
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    description = models.TextField(_("short description"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("short_name"),
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("short_name"),
+        index.SearchField("region"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("country"),
+    ]
+
+    api_fields = [
+        APIField("short_name"),
+        APIField("kind"),
+        APIField("country"),
+        APIField("region"),
+        APIField("website"),
+        APIField("logo"),
+        APIField("description"),
+    ]
+
+    class Meta:
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def get_project_roles(self):
+        """This organisation's parts in live, public projects."""
+        public_pages = Page.objects.live().public().values("pk")
+        return (
+            self.project_roles.filter(project__in=public_pages)
+            .select_related("project")
+            .order_by("project__title")
+        )
+
+    def get_press_release_links(self):
+        """Live, public releases that name this organisation, newest first."""
+        public_pages = Page.objects.live().public().values("pk")
+        return (
+            self.press_release_links.filter(page__in=public_pages)
+            .select_related("page")
+            .order_by("-page__release_date", "-page__first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["project_roles"] = self.get_project_roles()
+        context["press_release_links"] = self.get_press_release_links()
+        return context
