@@ -11,12 +11,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from news.blocks import PressReleaseBodyBlock
 from portal.blocks import LinkBlock
+from portal.index_page import IndexPage
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -39,17 +40,10 @@ class Topic(TranslatableMixin, models.Model):
         return self.name
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(IndexPage):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["news.PressReleasePage"]
-    max_count_per_parent = 1
-
-    intro = RichTextField(blank=True, verbose_name=_("introduction"))
     releases_per_page = 10
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("news index")

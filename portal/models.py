@@ -1,28 +1,20 @@
 """The pages that frame the site."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from news.models import PressReleasePage
+from portal.index_page import IndexPage
 from projects.models import ProjectPage, ProjectStatus
 
 
-class HomePage(Page):
+class HomePage(IndexPage):
     """The root of each language's tree."""
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.NewsIndexPage", "projects.ProjectIndexPage", "projects.PartnerIndexPage"]
-    max_count_per_parent = 1
-
-    intro = RichTextField(blank=True, verbose_name=_("introduction"))
+    # Each language has its own home page under the root, so no per-parent limit here.
+    max_count_per_parent = None
     latest_releases_count = 5
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("home page")

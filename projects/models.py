@@ -16,18 +16,23 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import LinkBlock
+from portal.index_page import IndexPage
 
 
-class ProjectIndexPage(Page):
+def live_release_links(links):
+    """Of a page's `press_release_links` (rows of news' link models), those from live, public
+    releases, with the release fetched in the same query, newest first."""
+    public_pages = Page.objects.live().public().values("pk")
+    return (
+        links.filter(page__in=public_pages)
+        .select_related("page")
+        .order_by("-page__release_date", "-page__first_published_at")
+    )
+
+
+class ProjectIndexPage(IndexPage):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["projects.ProjectPage"]
-    max_count_per_parent = 1
-
-    intro = RichTextField(blank=True, verbose_name=_("introduction"))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("project index")
@@ -172,12 +177,7 @@ class ProjectPage(Page):
 
     def get_press_release_links(self):
         """Links from live, public press releases to this project, newest release first."""
-        public_pages = Page.objects.live().public().values("pk")
-        return (
-            self.press_release_links.filter(page__in=public_pages)
-            .select_related("page")
-            .order_by("-page__release_date", "-page__first_published_at")
-        )
+        return live_release_links(self.press_release_links)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -225,16 +225,9 @@ class ProjectPartner(Orderable):
         return self.role == PartnerRole.IMPLEMENTER
 
 
-class PartnerIndexPage(Page):
+class PartnerIndexPage(IndexPage):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["projects.PartnerOrganisationPage"]
-    max_count_per_parent = 1
-
-    intro = RichTextField(blank=True, verbose_name=_("introduction"))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("partner index")
@@ -326,12 +319,7 @@ class PartnerOrganisationPage(Page):
 
     def get_press_release_links(self):
         """Live, public releases that name this organisation, newest first."""
-        public_pages = Page.objects.live().public().values("pk")
-        return (
-            self.press_release_links.filter(page__in=public_pages)
-            .select_related("page")
-            .order_by("-page__release_date", "-page__first_published_at")
-        )
+        return live_release_links(self.press_release_links)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,0 +1,52 @@
+import datetime
+
+import factory
+import wagtail_factories
+from wagtail.models import Locale
+
+from news.models import (
+    NewsIndexPage,
+    PressReleaseOrganisation,
+    PressReleasePage,
+    PressReleaseProject,
+    Topic,
+)
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Jaunumi"
+    slug = "jaunumi"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class PressReleasePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Preses relīze {n}")
+    slug = factory.Sequence(lambda n: f"relize-{n}")
+    release_date = factory.Sequence(lambda n: datetime.date(2014, 1, 1) + datetime.timedelta(n))
+    lead = "Latgales reģiona uzņēmēji dosies vizītē uz Krakovu."
+
+    class Meta:
+        model = PressReleasePage
+
+
+class PressReleaseProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PressReleaseProject
+
+
+class PressReleaseOrganisationFactory(factory.django.DjangoModelFactory):
+    role = "participant"
+
+    class Meta:
+        model = PressReleaseOrganisation
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Tēma {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Topic

@@ -1,0 +1,21 @@
+"""The abstract page that lists its children: an introduction and nothing else to edit."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class IndexPage(Page):
+    # One of each index per language tree.
+    max_count_per_parent = 1
+
+    intro = RichTextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True
