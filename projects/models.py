@@ -6,6 +6,7 @@ A project finds its press releases through the reverse relation `press_release_l
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -181,6 +182,8 @@ class ProjectPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Fetch partners and their organisations once, for partners_by_role() in the template.
+        prefetch_related_objects([self], "partners__organisation")
         context["press_release_links"] = self.get_press_release_links()
         return context
 

@@ -1,0 +1,82 @@
+"""Listings do a bounded number of queries: 3 items and 30 items cost the same."""
+
+from django.test import TestCase
+
+from news.tests.factories import (
+    PressReleaseOrganisationFactory,
+    PressReleasePageFactory,
+    PressReleaseProjectFactory,
+    TopicFactory,
+)
+from portal.tests.factories import SiteTree
+from projects.tests.factories import (
+    PartnerOrganisationPageFactory,
+    ProjectPageFactory,
+    ProjectPartnerFactory,
+)
+
+# Queries for one anonymous request of each listing, whatever the number of items.
+# Most of each is Wagtail's own fixed cost (site, locale, view restrictions, navigation).
+EXPECTED_QUERIES = {
+    "home": 16,
+    "news_index": 19,
+    "project": 20,
+    "partner": 20,
+    "project_index": 16,
+    "partner_index": 16,
+    "release": 22,
+}
+
+
+class ListingQueryCountTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = SiteTree()
+        cls.project = ProjectPageFactory(parent=cls.tree.project_index)
+        cls.organisation = PartnerOrganisationPageFactory(parent=cls.tree.partner_index)
+        ProjectPartnerFactory(project=cls.project, organisation=cls.organisation)
+        cls.release = PressReleasePageFactory(parent=cls.tree.news_index)
+        PressReleaseProjectFactory(page=cls.release, project=cls.project)
+        cls.topic = TopicFactory()
+        cls.release.topics.add(cls.topic)
+        cls.release.save()
+        cls.count = 1
+
+    def add_items(self, total):
+        """Grow every listing to `total` items: releases, projects, partners, organisations."""
+        while self.count < total:
+            self.count += 1
+            release = PressReleasePageFactory(parent=self.tree.news_index)
+            project = ProjectPageFactory(parent=self.tree.project_index)
+            organisation = PartnerOrganisationPageFactory(parent=self.tree.partner_index)
+            PressReleaseProjectFactory(page=release, project=self.project)
+            PressReleaseProjectFactory(page=release, project=project)
+            PressReleaseOrganisationFactory(page=release, organisation=self.organisation)
+            PressReleaseOrganisationFactory(page=self.release, organisation=organisation)
+            ProjectPartnerFactory(project=project, organisation=self.organisation)
+            ProjectPartnerFactory(project=self.project, organisation=organisation)
+
+    def pages(self):
+        return {
+            "home": self.tree.home,
+            "news_index": self.tree.news_index,
+            "project": self.project,
+            "partner": self.organisation,
+            "project_index": self.tree.project_index,
+            "partner_index": self.tree.partner_index,
+            "release": self.release,
+        }
+
+    def assert_bounded_queries(self):
+        for name, page in self.pages().items():
+            with self.subTest(listing=name, items=self.count):
+                self.client.get(page.url)  # warm Wagtail's site and locale caches
+                with self.assertNumQueries(EXPECTED_QUERIES[name]):
+                    response = self.client.get(page.url)
+                self.assertEqual(response.status_code, 200)
+
+    def test_listings_cost_the_same_for_3_and_30_items(self):
+        self.add_items(3)
+        self.assert_bounded_queries()
+        self.add_items(30)
+        self.assert_bounded_queries()
