@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install test test-sqlite test-postgres lint format check messages clean
+.PHONY: run install tools test test-sqlite test-postgres lint format check messages clean
 
 run: install ## Create .venv, install, migrate, load the seed content and serve on :8000
 	$(MANAGE) migrate --noinput
@@ -30,7 +30,13 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
-test: $(VENV)/.dev-installed lint check test-sqlite test-postgres ## Everything CI runs
+test: $(VENV)/.dev-installed tools lint check test-sqlite test-postgres ## Everything CI runs
+
+# The translation tests run xgettext and msgfmt (Debian's gettext).
+tools:
+	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null || { \
+		[ "$$(id -u)" = 0 ] || { echo "install gettext (apt-get install gettext)"; exit 1; }; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
@@ -52,8 +58,9 @@ test-postgres: $(VENV)/.dev-installed
 	@echo "== tests on PostgreSQL"
 	bin/with-postgres $(BIN)/pytest
 
-messages: $(VENV)/.dev-installed ## Update the .po files from the code, then compile them
-	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore=.venv --ignore=staticfiles
+messages: $(VENV)/.dev-installed tools ## Update the .po files from the code, then compile them
+	$(MANAGE) makemessages --locale=lv --locale=en --locale=pl --no-obsolete --no-location \
+		--ignore=.venv --ignore=staticfiles --ignore=portal/tests
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -57,7 +58,7 @@ class FinancialInstrument(models.TextChoices):
     COHESION_FUND = "cf", _("Cohesion Fund")
     INTERREG = "interreg", _("Interreg")
     NATIONAL_BUDGET = "national", _("State budget of Latvia")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("financial instrument", "Other")
 
 
 class ProjectStatus(models.TextChoices):
@@ -256,7 +257,7 @@ class OrganisationKind(models.TextChoices):
     BUSINESS_SUPPORT = "business-support", _("Business support organisation")
     NGO = "ngo", _("Non-governmental organisation")
     COMPANY = "company", _("Company")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("kind of organisation", "Other")
 
 
 class PartnerOrganisationPage(Page):

@@ -86,10 +86,10 @@ class ProjectPageTests(WagtailPageTestCase):
         self.assertLess(content.index(self.varam.title), content.index(self.oppland.title))
         self.assertEqual(
             [
-                (label, [p.organisation for p in partners])
+                (str(label), [p.organisation for p in partners])
                 for label, partners in self.project.partners_by_role()
             ],
-            [("Implementer", [self.varam]), ("Donor-country partner", [self.oppland])],
+            [("Īstenotājs", [self.varam]), ("Donorvalsts partneris", [self.oppland])],
         )
 
     def test_project_page_lists_its_releases_newest_first(self):
@@ -141,7 +141,7 @@ class PartnerPageTests(WagtailPageTestCase):
         self.assertPageIsRenderable(self.organisation)
         response = self.client.get(self.organisation.url)
         self.assertContains(
-            response, f'<a href="{self.project.url}">Reģionālā politika</a> (Partner)', html=True
+            response, f'<a href="{self.project.url}">Reģionālā politika</a> (Partneris)', html=True
         )
         self.assertNotContains(response, "Cits projekts")
 
