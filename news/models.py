@@ -18,6 +18,7 @@ from wagtail.search import index
 from news.blocks import PressReleaseBodyBlock
 from portal.blocks import LinkBlock
 from portal.index_page import IndexPage
+from projects.models import PartnerOrganisationPage, ProjectPage
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -169,43 +170,45 @@ class PressReleasePage(Page):
         if (self.event_place or self.event_country) and not self.event_start:
             raise ValidationError({"event_start": _("An event with a place needs a start date.")})
 
-    def get_organisation_links(self, role=None):
-        links = self.organisation_links.select_related("organisation").order_by("sort_order")
-        if role:
-            links = links.filter(role=role)
-        return links
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        public_pages = Page.objects.live().public().values("pk")
-        project_links = list(
-            self.project_links.filter(project__in=public_pages)
-            .select_related("project")
-            .prefetch_related("project__partners__organisation")
-            .order_by("sort_order")
+        # Read the links through .all(), which also works on the unsaved in-memory copies a
+        # preview renders, and fetch the live, public pages they point to in one query each.
+        project_ids = [link.project_id for link in self.project_links.all()]
+        projects = (
+            ProjectPage.objects.live()
+            .public()
+            .prefetch_related("partners__organisation")
+            .in_bulk(project_ids)
+        )
+        context["projects"] = [projects[pk] for pk in project_ids if pk in projects]
+
+        links = list(self.organisation_links.all())
+        organisations = (
+            PartnerOrganisationPage.objects.live()
+            .public()
+            .in_bulk([link.organisation_id for link in links])
         )
         # Organisations the project facts already list are not repeated under "also named".
         project_partner_ids = {
             partner.organisation_id
-            for link in project_links
-            for partner in link.project.partners.all()
+            for project in context["projects"]
+            for partner in project.partners.all()
         }
-        organisation_links = list(
-            self.organisation_links.filter(organisation__in=public_pages)
-            .select_related("organisation")
-            .order_by("sort_order")
-        )
-        context["project_links"] = project_links
-        context["organisers"] = [
-            link for link in organisation_links if link.role == ReleaseRole.ORGANISER
-        ]
-        context["participants"] = [
-            link for link in organisation_links if link.role == ReleaseRole.PARTICIPANT
-        ]
+
+        def named(role):
+            return [
+                organisations[link.organisation_id]
+                for link in links
+                if link.role == role and link.organisation_id in organisations
+            ]
+
+        context["organisers"] = named(ReleaseRole.ORGANISER)
+        context["participants"] = named(ReleaseRole.PARTICIPANT)
         context["other_organisations"] = [
-            link
-            for link in organisation_links
-            if link.role == ReleaseRole.NAMED and link.organisation_id not in project_partner_ids
+            organisation
+            for organisation in named(ReleaseRole.NAMED)
+            if organisation.pk not in project_partner_ids
         ]
         context["topics"] = self.topics.all()
         return context

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -112,6 +112,13 @@ class PressReleasePageRenderingTests(WagtailPageTestCase):
         self.assertContains(response, 'src="https://www.youtube.com/embed/latgale"')
         self.assertContains(response, f'<a href="{self.project.url}">Par projektu</a>', html=True)
 
+    def test_release_opens_in_the_admin_editor(self):
+        # StreamFields are built by the editor's JavaScript, so assertPageIsEditable cannot
+        # post this form from its HTML; the admin form tests below post it field by field.
+        self.login()
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.release.pk]))
+        self.assertEqual(response.status_code, 200)
+
     def test_release_shows_event_dates_place_and_country(self):
         response = self.client.get(self.release.url)
         self.assertContains(response, '<time datetime="2014-12-02">')
@@ -180,6 +187,22 @@ class PressReleaseAdminTests(WagtailPageTestCase):
 
         response = self.client.get(self.project.url)
         self.assertContains(response, f'href="{release.url}"')
+
+    def test_editor_saves_and_previews_an_existing_release(self):
+        self.assertCanCreate(self.tree.news_index, PressReleasePage, self.release_form_data())
+        release = PressReleasePage.objects.get(slug="uznemeji-dodas-uz-krakovu")
+        self.assertPageIsEditable(release, post_data=self.release_form_data())
+        self.assertPageIsPreviewable(release, post_data=self.release_form_data())
+
+    def test_release_form_offers_only_topics_in_the_release_language(self):
+        latvian = TopicFactory(name="Uzņēmējdarbība")
+        english = TopicFactory(name="Business", locale=Locale.objects.get(language_code="en"))
+        url = reverse(
+            "wagtailadmin_pages:add", args=["news", "pressreleasepage", self.tree.news_index.pk]
+        )
+        topics = self.client.get(url).context["form"].fields["topics"].queryset
+        self.assertIn(latvian, topics)
+        self.assertNotIn(english, topics)
 
     def post_release(self, **overrides):
         url = reverse(

@@ -49,6 +49,11 @@ class HomePageTests(WagtailPageTestCase):
         self.assertContains(response, "Esošs projekts")
         self.assertNotContains(response, "Plānots projekts")
 
+    def test_home_and_news_index_open_in_the_admin_editor(self):
+        self.login()
+        self.assertPageIsEditable(self.tree.home)
+        self.assertPageIsEditable(self.tree.news_index)
+
     def test_root_url_redirects_to_a_language(self):
         response = self.client.get("/", HTTP_ACCEPT_LANGUAGE="pl")
         self.assertRedirects(response, "/pl/", fetch_redirect_response=False)

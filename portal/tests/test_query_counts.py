@@ -24,7 +24,7 @@ EXPECTED_QUERIES = {
     "partner": 20,
     "project_index": 16,
     "partner_index": 16,
-    "release": 22,
+    "release": 25,
 }
 
 

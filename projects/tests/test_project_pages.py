@@ -76,6 +76,13 @@ class ProjectPageTests(WagtailPageTestCase):
         self.assertContains(response, 'href="http://www.varam.gov.lv/"')
         self.assertContains(response, '<time datetime="2014-01-01">')
 
+    def test_project_opens_in_the_admin_editor(self):
+        # StreamFields are built by the editor's JavaScript, so assertPageIsEditable cannot
+        # post this form from its HTML; the admin form tests below post it field by field.
+        self.login()
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.project.pk]))
+        self.assertEqual(response.status_code, 200)
+
     def test_project_page_lists_partners_with_role_and_country(self):
         response = self.client.get(self.project.url)
         content = response.content.decode()
@@ -145,6 +152,12 @@ class PartnerPageTests(WagtailPageTestCase):
         )
         self.assertNotContains(response, "Cits projekts")
 
+    def test_organisation_and_indexes_open_in_the_admin_editor(self):
+        self.login()
+        for page in [self.organisation, self.tree.partner_index, self.tree.project_index]:
+            with self.subTest(page=page.title):
+                self.assertPageIsEditable(page)
+
     def test_partner_page_lists_the_releases_that_name_it(self):
         response = self.client.get(self.organisation.url)
         self.assertContains(response, f'href="{self.release.url}"')
@@ -207,6 +220,12 @@ class ProjectAdminTests(WagtailPageTestCase):
         project = ProjectPage.objects.get(slug="regionalas-politikas-aktivitates")
         self.assertEqual(project.total_cost, Decimal("1172029.00"))
         self.assertEqual(project.partners.get().role, "implementer")
+
+    def test_editor_saves_and_previews_an_existing_project(self):
+        self.assertCanCreate(self.tree.project_index, ProjectPage, self.project_form_data())
+        project = ProjectPage.objects.get(slug="regionalas-politikas-aktivitates")
+        self.assertPageIsEditable(project, post_data=self.project_form_data())
+        self.assertPageIsPreviewable(project, post_data=self.project_form_data())
 
     def test_cost_written_as_text_is_a_form_error(self):
         response = self.post(self.project_form_data(total_cost="1 172 029.00 EUR"))

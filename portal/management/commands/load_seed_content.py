@@ -59,7 +59,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Seed content ready: {self.created} item(s) created. "
-                f"The release is at {release.full_url or release.url_path}"
+                f"The release is at {release.url}"
             )
         )
 
