@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import npgettext, pgettext_lazy
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -166,16 +166,17 @@ class ProjectPage(Page):
             raise ValidationError({"total_cost": _("The total cost cannot be negative.")})
 
     def partners_by_role(self):
-        """[(role label, [ProjectPartner, ...]), ...] in the order of PartnerRole.
+        """[(heading, [ProjectPartner, ...]), ...] in the order of PartnerRole.
 
         Reads self.partners.all(), so a prefetch of partners__organisation makes it query-free.
         """
         partners = sorted(self.partners.all(), key=lambda partner: partner.sort_order or 0)
-        return [
-            (role.label, [partner for partner in partners if partner.role == role])
-            for role in PartnerRole
-            if any(partner.role == role for partner in partners)
-        ]
+        groups = []
+        for role in PartnerRole:
+            members = [partner for partner in partners if partner.role == role]
+            if members:
+                groups.append((PARTNER_ROLE_HEADINGS[role](len(members)), members))
+        return groups
 
     def get_press_release_links(self):
         """Links from live, public press releases to this project, newest release first."""
@@ -194,6 +195,21 @@ class PartnerRole(models.TextChoices):
     PARTNER = "partner", _("Partner")
     DONOR_PARTNER = "donor-partner", _("Donor-country partner")
     COOPERATION_PARTNER = "cooperation-partner", _("Cooperation partner")
+
+
+# Headings over a project's partners, in the plural form their number needs.
+PARTNER_ROLE_HEADINGS = {
+    PartnerRole.IMPLEMENTER: lambda n: npgettext(
+        "partner role heading", "Implementer", "Implementers", n
+    ),
+    PartnerRole.PARTNER: lambda n: npgettext("partner role heading", "Partner", "Partners", n),
+    PartnerRole.DONOR_PARTNER: lambda n: npgettext(
+        "partner role heading", "Donor-country partner", "Donor-country partners", n
+    ),
+    PartnerRole.COOPERATION_PARTNER: lambda n: npgettext(
+        "partner role heading", "Cooperation partner", "Cooperation partners", n
+    ),
+}
 
 
 class ProjectPartner(Orderable):

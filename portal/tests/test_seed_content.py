@@ -196,6 +196,10 @@ class SeedContentTests(TestCase):
 
     def test_project_page_lists_the_release_partners_and_cost(self):
         page_text = self.rendered_text(self.project)
+        # Role headings agree in number with their partners.
+        self.assertIn("Īstenotājs Vides aizsardzības", page_text)
+        self.assertIn("Partneri Latgales plānošanas reģions", page_text)
+        self.assertIn("Donorvalsts partneri Norvēģijas", page_text)
         self.assertIn("Vizīte uz Krakovu uzņēmējdarbības veicināšanai", page_text)
         self.assertIn("1 172 029,00 EUR", page_text)
         self.assertIn("Oppland reģionālā līmeņa pašvaldība", page_text)

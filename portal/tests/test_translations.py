@@ -20,6 +20,11 @@ def catalogue(language, root=LOCALE_DIR):
     return polib.pofile(str(root / language / "LC_MESSAGES" / "django.po"))
 
 
+def translation_of(entry):
+    plural = tuple(sorted((int(k), v) for k, v in entry.msgstr_plural.items()))
+    return entry.msgstr, plural
+
+
 class TranslationCatalogueTests(SimpleTestCase):
     def test_every_entry_is_translated_and_none_is_fuzzy(self):
         for language in LANGUAGES:
@@ -33,8 +38,8 @@ class TranslationCatalogueTests(SimpleTestCase):
         for language in LANGUAGES:
             with self.subTest(language=language):
                 mo = polib.mofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.mo"))
-                compiled = {(e.msgctxt, e.msgid): e.msgstr for e in mo}
-                source = {(e.msgctxt, e.msgid): e.msgstr for e in catalogue(language)}
+                compiled = {(e.msgctxt, e.msgid): translation_of(e) for e in mo}
+                source = {(e.msgctxt, e.msgid): translation_of(e) for e in catalogue(language)}
                 self.assertEqual(compiled, source, "run `make messages` to recompile")
 
     def test_catalogues_pass_msgfmt_check(self):
