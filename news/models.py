@@ -1,13 +1,13 @@
 """Press releases, their index, and the topics they are filed under."""
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -18,6 +18,7 @@ from wagtail.search import index
 from news.blocks import PressReleaseBodyBlock
 from portal.blocks import LinkBlock
 from portal.index_page import IndexPage
+from portal.translations import localize_pages
 from projects.models import PartnerOrganisationPage, ProjectPage
 
 
@@ -39,6 +40,17 @@ class Topic(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def localize_all(cls, topics, locale_id):
+        """The topics in `locale_id` where translated, else as they are; one query."""
+        translations = {
+            topic.translation_key: topic
+            for topic in cls.objects.filter(
+                locale_id=locale_id, translation_key__in={topic.translation_key for topic in topics}
+            )
+        }
+        return [translations.get(topic.translation_key, topic) for topic in topics]
 
 
 class NewsIndexPage(IndexPage):
@@ -67,6 +79,27 @@ class NewsIndexPage(IndexPage):
         return context
 
 
+class PressReleaseTopic(Orderable):
+    """A topic a release is filed under. A child relation, not a many-to-many field, so that
+    wagtail-localize keeps it in sync on translations (it skips many-to-many fields)."""
+
+    page = ParentalKey(
+        "news.PressReleasePage", on_delete=models.CASCADE, related_name="topic_links"
+    )
+    topic = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, related_name="press_release_links", verbose_name=_("topic")
+    )
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("release topic")
+        verbose_name_plural = _("release topics")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "topic"], name="unique_topic_per_release")
+        ]
+
+
 class ReleaseRole(models.TextChoices):
     ORGANISER = "organiser", _("Organiser")
     PARTICIPANT = "participant", _("Participant")
@@ -77,8 +110,12 @@ class PressReleaseForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Offer only the topics in the release's own language.
-        if self.instance.locale_id and "topics" in self.fields:
-            self.fields["topics"].queryset = Topic.objects.filter(locale_id=self.instance.locale_id)
+        if self.instance.locale_id and "topic_links" in self.formsets:
+            topics = Topic.objects.filter(locale_id=self.instance.locale_id)
+            formset = self.formsets["topic_links"]
+            formset.form.base_fields["topic"].queryset = topics
+            for form in formset.forms:
+                form.fields["topic"].queryset = topics
 
 
 class PressReleasePage(Page):
@@ -101,9 +138,6 @@ class PressReleasePage(Page):
     contact_name = models.CharField(_("press contact"), max_length=255, blank=True)
     contact_email = models.EmailField(_("press contact e-mail"), blank=True)
     contact_phone = models.CharField(_("press contact phone"), max_length=64, blank=True)
-    topics = ParentalManyToManyField(
-        Topic, blank=True, related_name="press_releases", verbose_name=_("topics")
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("release_date"),
@@ -129,7 +163,7 @@ class PressReleasePage(Page):
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
             heading=_("Press contact"),
         ),
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("topic_links", heading=_("Topics"), label=_("Topic")),
     ]
 
     search_fields = Page.search_fields + [
@@ -173,44 +207,62 @@ class PressReleasePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read the links through .all(), which also works on the unsaved in-memory copies a
-        # preview renders, and fetch the live, public pages they point to in one query each.
-        project_ids = [link.project_id for link in self.project_links.all()]
-        projects = (
-            ProjectPage.objects.live()
-            .public()
-            .prefetch_related("partners__organisation")
-            .in_bulk(project_ids)
+        # preview renders; the pages they point at are fetched in bounded queries and shown
+        # in this page's language where translated (see portal.translations).
+        project_links = list(self.project_links.all())
+        organisation_links = list(self.organisation_links.all())
+        projects = localize_pages(
+            ProjectPage.objects.in_bulk([link.project_id for link in project_links]).values(),
+            self.locale_id,
         )
-        context["projects"] = [projects[pk] for pk in project_ids if pk in projects]
+        shown_projects = [
+            projects[link.project_id] for link in project_links if link.project_id in projects
+        ]
+        prefetch_related_objects([entry.page for entry in shown_projects], "partners__organisation")
+        partners = [
+            partner.organisation
+            for entry in shown_projects
+            for partner in entry.page.partners.all()
+        ]
+        organisations = localize_pages(
+            [
+                *partners,
+                *PartnerOrganisationPage.objects.in_bulk(
+                    [link.organisation_id for link in organisation_links]
+                ).values(),
+            ],
+            self.locale_id,
+        )
+        context["projects"] = [
+            {"project": entry, "partner_groups": entry.page.partner_groups(organisations)}
+            for entry in shown_projects
+        ]
 
-        links = list(self.organisation_links.all())
-        organisations = (
-            PartnerOrganisationPage.objects.live()
-            .public()
-            .in_bulk([link.organisation_id for link in links])
-        )
         # Organisations the project facts already list are not repeated under "also named".
-        project_partner_ids = {
-            partner.organisation_id
-            for project in context["projects"]
-            for partner in project.partners.all()
-        }
+        partner_ids = {partner.pk for partner in partners}
 
         def named(role):
             return [
                 organisations[link.organisation_id]
-                for link in links
+                for link in organisation_links
                 if link.role == role and link.organisation_id in organisations
             ]
 
         context["organisers"] = named(ReleaseRole.ORGANISER)
         context["participants"] = named(ReleaseRole.PARTICIPANT)
         context["other_organisations"] = [
-            organisation
-            for organisation in named(ReleaseRole.NAMED)
-            if organisation.pk not in project_partner_ids
+            entry
+            for link in organisation_links
+            if link.role == ReleaseRole.NAMED
+            and link.organisation_id in organisations
+            and link.organisation_id not in partner_ids
+            for entry in [organisations[link.organisation_id]]
         ]
-        context["topics"] = self.topics.all()
+        topic_ids = [link.topic_id for link in self.topic_links.all()]
+        topics = Topic.objects.in_bulk(topic_ids)
+        context["topics"] = Topic.localize_all(
+            [topics[pk] for pk in topic_ids if pk in topics], self.locale_id
+        )
         return context
 
 

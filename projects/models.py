@@ -4,9 +4,10 @@ A project finds its press releases through the reverse relation `press_release_l
 (defined in news), so this app never imports news.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext, pgettext_lazy
 from django_countries.fields import CountryField
@@ -19,17 +20,29 @@ from wagtail.search import index
 
 from portal.blocks import LinkBlock
 from portal.index_page import IndexPage
+from portal.translations import Localized, localize_pages, one_per_page
 
 
-def live_release_links(links):
-    """Of a page's `press_release_links` (rows of news' link models), those from live, public
-    releases, with the release fetched in the same query, newest first."""
-    public_pages = Page.objects.live().public().values("pk")
-    return (
-        links.filter(page__in=public_pages)
+def live_releases_linking_to(page, relation="press_release_links"):
+    """Live, public releases that link to `page` or to any of its translations, newest first:
+    in the page's own language, or in the source language where not translated (a fallback).
+
+    `relation` is the reverse relation from news' link rows; translated releases keep linking
+    to the Latvian page (the relation is synchronised), hence the match on translation_key.
+    """
+    relation_field = page._meta.get_field(relation)
+    target = relation_field.field.name
+    links = (
+        relation_field.related_model.objects.filter(
+            Q(page__locale_id=page.locale_id)
+            | Q(page__locale__language_code=settings.LANGUAGE_CODE),
+            **{f"{target}__translation_key": page.translation_key},
+            page__in=Page.objects.live().public().values("pk"),
+        )
         .select_related("page")
         .order_by("-page__release_date", "-page__first_published_at")
     )
+    return one_per_page([link.page for link in links], page.locale_id, lambda release: release)
 
 
 class ProjectIndexPage(IndexPage):
@@ -165,28 +178,30 @@ class ProjectPage(Page):
         if self.total_cost is not None and self.total_cost < 0:
             raise ValidationError({"total_cost": _("The total cost cannot be negative.")})
 
-    def partners_by_role(self):
-        """[(heading, [ProjectPartner, ...]), ...] in the order of PartnerRole.
-
-        Reads self.partners.all(), so a prefetch of partners__organisation makes it query-free.
-        """
+    def partner_groups(self, organisations):
+        """[(heading, [Localized organisation, ...]), ...] in the order of PartnerRole, from
+        self.partners.all() (prefetch it) and `organisations`, a localize_pages() result."""
         partners = sorted(self.partners.all(), key=lambda partner: partner.sort_order or 0)
         groups = []
         for role in PartnerRole:
-            members = [partner for partner in partners if partner.role == role]
+            members = [
+                organisations[partner.organisation_id]
+                for partner in partners
+                if partner.role == role and partner.organisation_id in organisations
+            ]
             if members:
                 groups.append((PARTNER_ROLE_HEADINGS[role](len(members)), members))
         return groups
 
-    def get_press_release_links(self):
-        """Links from live, public press releases to this project, newest release first."""
-        return live_release_links(self.press_release_links)
+    def localized_partner_groups(self):
+        organisations = [partner.organisation for partner in self.partners.all()]
+        return self.partner_groups(localize_pages(organisations, self.locale_id))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Fetch partners and their organisations once, for partners_by_role() in the template.
         prefetch_related_objects([self], "partners__organisation")
-        context["press_release_links"] = self.get_press_release_links()
+        context["partner_groups"] = self.localized_partner_groups()
+        context["releases"] = live_releases_linking_to(self)
         return context
 
 
@@ -329,20 +344,25 @@ class PartnerOrganisationPage(Page):
         verbose_name_plural = _("partner organisations")
 
     def get_project_roles(self):
-        """This organisation's parts in live, public projects."""
-        public_pages = Page.objects.live().public().values("pk")
-        return (
-            self.project_roles.filter(project__in=public_pages)
+        """This organisation's parts in live, public projects, each project in this page's
+        language where translated: [{"project": Localized, "role": ProjectPartner}, ...]."""
+        roles = (
+            ProjectPartner.objects.filter(
+                Q(project__locale_id=self.locale_id)
+                | Q(project__locale__language_code=settings.LANGUAGE_CODE),
+                organisation__translation_key=self.translation_key,
+                project__in=Page.objects.live().public().values("pk"),
+            )
             .select_related("project")
             .order_by("project__title")
         )
-
-    def get_press_release_links(self):
-        """Live, public releases that name this organisation, newest first."""
-        return live_release_links(self.press_release_links)
+        return [
+            {"project": Localized(entry.page.project, entry.fallback), "role": entry.page}
+            for entry in one_per_page(list(roles), self.locale_id, lambda role: role.project)
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["project_roles"] = self.get_project_roles()
-        context["press_release_links"] = self.get_press_release_links()
+        context["releases"] = live_releases_linking_to(self)
         return context

@@ -9,6 +9,7 @@ from news.models import (
     PressReleaseOrganisation,
     PressReleasePage,
     PressReleaseProject,
+    PressReleaseTopic,
     Topic,
 )
 
@@ -41,6 +42,11 @@ class PressReleaseOrganisationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = PressReleaseOrganisation
+
+
+class PressReleaseTopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PressReleaseTopic
 
 
 class TopicFactory(factory.django.DjangoModelFactory):

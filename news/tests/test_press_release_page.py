@@ -16,6 +16,7 @@ from news.tests.factories import (
     PressReleaseOrganisationFactory,
     PressReleasePageFactory,
     PressReleaseProjectFactory,
+    PressReleaseTopicFactory,
     TopicFactory,
 )
 from portal.models import HomePage
@@ -95,8 +96,7 @@ class PressReleasePageRenderingTests(WagtailPageTestCase):
             page=cls.release, organisation=cls.organiser, role="organiser"
         )
         PressReleaseOrganisationFactory(page=cls.release, organisation=cls.participant)
-        cls.release.topics.add(TopicFactory(name="Uzņēmējdarbība"))
-        cls.release.save()
+        PressReleaseTopicFactory(page=cls.release, topic=TopicFactory(name="Uzņēmējdarbība"))
 
     def test_release_renders_with_every_kind_of_block(self):
         self.assertPageIsRenderable(self.release)
@@ -171,6 +171,7 @@ class PressReleaseAdminTests(WagtailPageTestCase):
                 [{"organisation": self.organisation.pk, "role": "participant"}]
             ),
             "further_information": streamfield([]),
+            "topic_links": inline_formset([]),
             "comments": inline_formset([]),
         }
         data.update(overrides)
@@ -200,7 +201,8 @@ class PressReleaseAdminTests(WagtailPageTestCase):
         url = reverse(
             "wagtailadmin_pages:add", args=["news", "pressreleasepage", self.tree.news_index.pk]
         )
-        topics = self.client.get(url).context["form"].fields["topics"].queryset
+        formset = self.client.get(url).context["form"].formsets["topic_links"]
+        topics = formset.empty_form.fields["topic"].queryset
         self.assertIn(latvian, topics)
         self.assertNotIn(english, topics)
 

@@ -6,6 +6,7 @@ from news.tests.factories import (
     PressReleaseOrganisationFactory,
     PressReleasePageFactory,
     PressReleaseProjectFactory,
+    PressReleaseTopicFactory,
     TopicFactory,
 )
 from portal.tests.factories import SiteTree
@@ -20,11 +21,11 @@ from projects.tests.factories import (
 EXPECTED_QUERIES = {
     "home": 16,
     "news_index": 19,
-    "project": 20,
+    "project": 22,
     "partner": 20,
     "project_index": 16,
     "partner_index": 16,
-    "release": 25,
+    "release": 29,
 }
 
 
@@ -38,8 +39,7 @@ class ListingQueryCountTests(TestCase):
         cls.release = PressReleasePageFactory(parent=cls.tree.news_index)
         PressReleaseProjectFactory(page=cls.release, project=cls.project)
         cls.topic = TopicFactory()
-        cls.release.topics.add(cls.topic)
-        cls.release.save()
+        PressReleaseTopicFactory(page=cls.release, topic=cls.topic)
         cls.count = 1
 
     def add_items(self, total):

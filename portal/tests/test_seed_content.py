@@ -125,7 +125,7 @@ class SeedContentTests(TestCase):
             list(release.project_links.values_list("project", flat=True)), [self.project.pk]
         )
         self.assertEqual(Topic.objects.count(), 3)
-        self.assertEqual(release.topics.count(), 3)
+        self.assertEqual(release.topic_links.count(), 3)
 
     def test_release_names_organiser_participants_and_others(self):
         roles = {}

@@ -93,8 +93,8 @@ class ProjectPageTests(WagtailPageTestCase):
         self.assertLess(content.index(self.varam.title), content.index(self.oppland.title))
         self.assertEqual(
             [
-                (str(label), [p.organisation for p in partners])
-                for label, partners in self.project.partners_by_role()
+                (str(label), [entry.page for entry in entries])
+                for label, entries in self.project.localized_partner_groups()
             ],
             [("Īstenotājs", [self.varam]), ("Donorvalsts partneris", [self.oppland])],
         )

@@ -17,6 +17,7 @@ from news.models import (
     PressReleaseOrganisation,
     PressReleasePage,
     PressReleaseProject,
+    PressReleaseTopic,
     Topic,
 )
 from portal.models import HomePage
@@ -161,7 +162,7 @@ class Command(BaseCommand):
             PressReleaseOrganisation(organisation=organisations[key], role=role)
             for key, role in data["organisations"]
         ]
-        release.topics = topics
+        release.topic_links = [PressReleaseTopic(topic=topic) for topic in topics]
         return self.create(news_index, release)
 
     @staticmethod
