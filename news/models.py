@@ -14,11 +14,12 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.blocks import PressReleaseBodyBlock
 from portal.blocks import LinkBlock
 from portal.index_page import IndexPage
-from portal.translations import localize_pages
+from portal.translations import PAGE_TRANSLATABLE_FIELDS, localize_pages
 from projects.models import PartnerOrganisationPage, ProjectPage
 
 
@@ -29,6 +30,8 @@ class Topic(TranslatableMixin, models.Model):
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    translatable_fields = [TranslatableField("name"), TranslatableField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("topic")
@@ -171,6 +174,24 @@ class PressReleasePage(Page):
         index.SearchField("body"),
         index.SearchField("event_place"),
         index.FilterField("release_date"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        SynchronizedField("release_date"),
+        TranslatableField("lead"),
+        TranslatableField("body"),  # text, captions, alt texts, link texts; images synced
+        SynchronizedField("event_start"),
+        SynchronizedField("event_end"),
+        TranslatableField("event_place"),  # Krakova, Kraków
+        SynchronizedField("event_country"),
+        TranslatableField("further_information"),  # link texts; URLs synced
+        SynchronizedField("contact_name"),  # a person's name
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+        # Relations point at the Latvian pages; templates show their translations.
+        SynchronizedField("project_links"),
+        SynchronizedField("organisation_links"),
+        SynchronizedField("topic_links"),
     ]
 
     api_fields = [

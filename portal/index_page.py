@@ -5,6 +5,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail_localize.fields import TranslatableField
+
+from portal.translations import PAGE_TRANSLATABLE_FIELDS
 
 
 class IndexPage(Page):
@@ -14,6 +17,8 @@ class IndexPage(Page):
     intro = RichTextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
 
     api_fields = [APIField("intro")]
 

@@ -10,6 +10,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+# What wagtail-localize does with each field of a page, written down per model so that it is a
+# decision, not an accident: TranslatableField text goes to the translators (segment by segment);
+# SynchronizedField values are copied from the Latvian source on every sync.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),  # /en/news/..., /pl/aktualnosci/...
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+]
 
 
 @dataclass

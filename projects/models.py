@@ -17,10 +17,16 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.blocks import LinkBlock
 from portal.index_page import IndexPage
-from portal.translations import Localized, localize_pages, one_per_page
+from portal.translations import (
+    PAGE_TRANSLATABLE_FIELDS,
+    Localized,
+    localize_pages,
+    one_per_page,
+)
 
 
 def live_releases_linking_to(page, relation="press_release_links"):
@@ -147,6 +153,21 @@ class ProjectPage(Page):
         index.SearchField("description"),
         index.FilterField("status"),
         index.FilterField("financial_instrument"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("short_name"),
+        SynchronizedField("financial_instrument"),  # a choice: its label is translated by gettext
+        TranslatableField("programme"),
+        SynchronizedField("project_code"),
+        SynchronizedField("total_cost"),
+        SynchronizedField("currency"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("status"),
+        TranslatableField("description"),
+        TranslatableField("external_links"),  # link texts; URLs synced
+        SynchronizedField("partners"),  # organisations and roles; shown in the reader's language
     ]
 
     api_fields = [
@@ -327,6 +348,16 @@ class PartnerOrganisationPage(Page):
         index.SearchField("description"),
         index.FilterField("kind"),
         index.FilterField("country"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("short_name"),  # VARAM, MEPRD
+        SynchronizedField("kind"),
+        SynchronizedField("country"),
+        TranslatableField("region"),  # Mazpolija, Lesser Poland, Małopolska
+        SynchronizedField("website"),
+        SynchronizedField("logo"),
+        TranslatableField("description"),
     ]
 
     api_fields = [

@@ -130,7 +130,7 @@ class PressReleasePageRenderingTests(WagtailPageTestCase):
         self.assertContains(response, f'href="{self.project.url}"')
         self.assertContains(response, f'href="{self.organiser.url}"')
         self.assertContains(response, f'href="{self.participant.url}"')
-        self.assertContains(response, "1\xa0172\xa0029,00&nbsp;EUR")
+        self.assertContains(response, "1\xa0172\xa0029,00\xa0€")
 
     def test_release_shows_contact_further_information_and_topics(self):
         response = self.client.get(self.release.url)

@@ -1,5 +1,6 @@
-"""Site-wide template pieces: navigation and the language switcher."""
+"""Site-wide template pieces: navigation, languages (switcher and alternates), money."""
 
+from babel.numbers import format_currency
 from django import template
 from django.conf import settings
 from django.utils import translation
@@ -15,6 +16,18 @@ def _localized_home(request):
     return site.root_page.localized.specific
 
 
+def _live_translations(page):
+    """{language code: live page} for `page` and its translations; one query, kept on the page."""
+    if page is None or not getattr(page, "pk", None) or not hasattr(page, "get_translations"):
+        return {}
+    if not hasattr(page, "_live_translations"):
+        page._live_translations = {
+            other.locale.language_code: other
+            for other in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    return page._live_translations
+
+
 @register.inclusion_tag("components/site_navigation.html", takes_context=True)
 def site_navigation(context):
     request = context["request"]
@@ -25,37 +38,51 @@ def site_navigation(context):
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """One link per language: to this page's live translation, else to that language's home."""
+    """One link per language: to this page's live translation, else to that language's home
+    page, saying so."""
     request = context["request"]
-    page = context.get("page")
-    translations = {}
-    if page is not None and getattr(page, "pk", None):
-        for translation_page in (
-            page.get_translations(inclusive=True).live().select_related("locale")
-        ):
-            translations[translation_page.locale.language_code] = translation_page
-    home = _localized_home(request)
-    homes = {}
-    if home is not None:
-        for home_page in home.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home_page.locale.language_code] = home_page
+    translations = _live_translations(context.get("page"))
+    homes = _live_translations(_localized_home(request))
     current = translation.get_language()
     languages = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
+        fallback = target is None
+        target = target or homes.get(code)
         with translation.override(code):
-            url = target.get_url(request) if target else None
-            if url is None and code in homes:
-                url = homes[code].get_url(request)
-            if url is None:
-                url = f"/{code}/"
+            url = target.get_url(request) if target else f"/{code}/"
         languages.append(
             {
                 "code": code,
                 "name": name,
                 "url": url,
                 "is_current": code == current,
-                "has_translation": target is not None,
+                "fallback": fallback,
             }
         )
     return {"languages": languages}
+
+
+@register.inclusion_tag("components/alternates.html", takes_context=True)
+def alternates(context):
+    """hreflang links to every live translation of the page, and x-default (the source)."""
+    request = context["request"]
+    translations = _live_translations(context.get("page"))
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in translations:
+            links.append({"hreflang": code, "href": translations[code].get_full_url(request)})
+    if settings.LANGUAGE_CODE in translations and len(links) > 1:
+        source = translations[settings.LANGUAGE_CODE]
+        links.append({"hreflang": "x-default", "href": source.get_full_url(request)})
+    return {"links": links}
+
+
+@register.filter
+def money(amount, currency="EUR"):
+    """The amount with its currency as the active language writes it (CLDR, via Babel):
+    1 172 029,00 € in Latvian and Polish, €1,172,029.00 in English."""
+    if amount is None:
+        return ""
+    locale = translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE)
+    return format_currency(amount, currency, locale=locale)

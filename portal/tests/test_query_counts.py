@@ -19,7 +19,7 @@ from projects.tests.factories import (
 # Queries for one anonymous request of each listing, whatever the number of items.
 # Most of each is Wagtail's own fixed cost (site, locale, view restrictions, navigation).
 EXPECTED_QUERIES = {
-    "home": 16,
+    "home": 15,
     "news_index": 19,
     "project": 22,
     "partner": 20,

@@ -72,7 +72,7 @@ class ProjectPageTests(WagtailPageTestCase):
         response = self.client.get(self.project.url)
         self.assertContains(response, "LV07-0001")
         self.assertContains(response, "Kapacitātes stiprināšana un institucionālā sadarbība")
-        self.assertContains(response, '<data value="1172029.00">1\xa0172\xa0029,00&nbsp;EUR</data>')
+        self.assertContains(response, '<data value="1172029.00">1\xa0172\xa0029,00\xa0€</data>')
         self.assertContains(response, 'href="http://www.varam.gov.lv/"')
         self.assertContains(response, '<time datetime="2014-01-01">')
 

@@ -1,16 +1,20 @@
-"""Create the site tree and publish the seed press release with its project and organisations.
+"""Create the site tree and publish the seed press release with its project and organisations,
+in Latvian, then in English and Polish through wagtail-localize.
 
-Idempotent: what exists already (found by its slug under its parent) is left as it is, so a
-second run changes nothing and never overwrites an editor's later changes.
+Idempotent: what exists already (found by its slug under its parent, or as a translation) is
+left as it is, so a second run changes nothing and never overwrites an editor's or a
+translator's later changes.
 """
 
 import re
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.operations import translate_object
 
 from news.models import (
     NewsIndexPage,
@@ -21,7 +25,7 @@ from news.models import (
     Topic,
 )
 from portal.models import HomePage
-from portal.seed import krakow
+from portal.seed import krakow, krakow_translations
 from projects.models import (
     PartnerIndexPage,
     PartnerOrganisationPage,
@@ -56,6 +60,10 @@ class Command(BaseCommand):
             project = self.ensure_project(project_index, organisations)
             topics = [self.ensure_topic(locale, data) for data in krakow.TOPICS]
             release = self.ensure_release(news_index, project, organisations, topics)
+            for language_code, table in krakow_translations.TRANSLATIONS.items():
+                self.ensure_translations(
+                    home, topics, Locale.objects.get(language_code=language_code), table
+                )
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -63,6 +71,40 @@ class Command(BaseCommand):
                 f"The release is at {release.url}"
             )
         )
+
+    def ensure_translations(self, home, topics, locale, table):
+        """Translate every seed page and topic into `locale` the way a translator would:
+        wagtail-localize creates the translation, we fill its segments from `table` (a PO
+        file, as a translator's upload), and publish it. Parents go before their children."""
+        pages = [home, *home.get_descendants().order_by("path").specific()]
+        items = [*topics, *pages]
+        for number, item in enumerate(items, start=1):
+            if item.get_translation_or_none(locale) is not None:
+                continue
+            translate_object(item, [locale])
+            translation = Translation.objects.get(
+                source=TranslationSource.objects.get_for_instance(item), target_locale=locale
+            )
+            po = translation.export_po()
+            missing = [entry.msgid for entry in po if entry.msgid not in table]
+            if missing:
+                raise CommandError(f"No {locale.language_code} translation for: {missing}")
+            for entry in po:
+                entry.msgstr = table[entry.msgid]
+            translation.import_po(po, tool_name="load_seed_content")
+            if isinstance(item, Page):
+                # save_target(publish=True) would publish on commit, from a copy of the page
+                # taken now: inside this command's transaction that copy goes stale (its
+                # children are added later) and would overwrite the tree. Publish at once.
+                translation.save_target(publish=False)
+                target = item.get_translation(locale)
+                target.get_latest_revision().publish()
+            else:
+                translation.save_target(publish=True)
+            self.created += 1
+            self.stdout.write(
+                f"  {locale.language_code} {number}/{len(items)}: {table.get(str(item), item)}"
+            )
 
     def progress(self, number, total, label):
         self.stdout.write(f"  organisation {number}/{total}: {label}")

@@ -1,0 +1,24 @@
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+
+class LanguagePrefixMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that only / is sent to a language.
+
+    Django redirects any unprefixed 404 to the same path under the visitor's language, so /xx/
+    would go to /lv/xx/ (Wagtail's catch-all route makes every such path look valid). Here an
+    unknown prefix stays a 404, rendered in the visitor's language.
+    """
+
+    def process_response(self, request, response):
+        path = request.path_info
+        if (
+            response.status_code == 404
+            and path != "/"
+            and not translation.get_language_from_path(path)
+        ):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
