@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from portal.models import HomePage
+        from portal.roles import grant_tree_permissions
+
+        def grant_on_new_home_page(sender, instance, created, raw=False, **kwargs):
+            # Each language's tree gets its group's permissions as soon as it exists.
+            if created and not raw:
+                grant_tree_permissions(instance)
+
+        post_save.connect(grant_on_new_home_page, sender=HomePage, weak=False)
