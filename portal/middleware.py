@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -10,6 +11,16 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
     would go to /lv/xx/ (Wagtail's catch-all route makes every such path look valid). Here an
     unknown prefix stays a 404, rendered in the visitor's language.
     """
+
+    def process_request(self, request):
+        super().process_request(request)
+        # Django reads /lv-LV/ as Latvian; it is no prefix of ours, so answer (with a 404) in
+        # the language the browser asks for instead.
+        prefix = request.path_info.lstrip("/").split("/", 1)[0]
+        if prefix and prefix not in dict(settings.LANGUAGES):
+            language = translation.get_language_from_request(request)
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
 
     def process_response(self, request, response):
         path = request.path_info
