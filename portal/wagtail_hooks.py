@@ -1,11 +1,16 @@
 """Admin safeguards for translations: a translation goes live only when fully translated."""
 
+import polib
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation
 from wagtail_localize.views.update_translations import (
     UpdateTranslationsForm,
     UpdateTranslationsView,
@@ -68,13 +73,39 @@ class SyncOnlyUpdateTranslationsView(UpdateTranslationsView):
         return SyncOnlyForm(self.request.POST if self.request.method == "POST" else None)
 
 
+def upload_pofile_checked(request, translation_id):
+    """wagtail-localize's PO upload, refusing with a message (not a 500) a file that is not a
+    PO file or has no translation header."""
+    upload = request.FILES.get("file")
+    problem = None
+    if upload is None:
+        problem = _("Choose a PO file to upload.")
+    else:
+        try:
+            po = polib.pofile(upload.read().decode("utf-8"))
+            if "X-WagtailLocalize-TranslationID" not in po.metadata:
+                problem = _("This PO file was not downloaded from this portal.")
+        except (OSError, UnicodeDecodeError, ValueError):
+            problem = _("Please upload a valid PO file.")
+        upload.seek(0)
+    if problem:
+        messages.error(request, problem)
+        return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
+    return edit_translation.upload_pofile(request, translation_id)
+
+
 @hooks.register("register_admin_urls", order=-1)
-def register_sync_only_update_view():
-    # Registered before wagtail-localize's own URLs, so this path resolves here first.
+def register_safer_translation_views():
+    # Registered before wagtail-localize's own URLs, so these paths resolve here first.
     return [
         path(
             "localize/update/<int:translation_source_id>/",
             SyncOnlyUpdateTranslationsView.as_view(),
             name="portal_update_translations",
-        )
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            require_POST(upload_pofile_checked),
+            name="portal_upload_pofile",
+        ),
     ]

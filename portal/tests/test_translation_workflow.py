@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import polib
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
@@ -137,6 +138,38 @@ class TranslatorPermissionTests(WorkflowTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertContains(self.client.get(polish.url), revised)
         self.assertEqual(release_in("lv").lead[:15], "No šī gada 2. d")
+
+    def test_translator_downloads_and_uploads_a_po_file_in_the_editor(self):
+        polish = release_in("pl")
+        translation = translation_of(polish)
+        download = reverse("wagtail_localize:download_pofile", args=[translation.pk])
+        upload = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
+        self.client.force_login(self.english)
+        self.assertRefused(self.client.get(download))
+        self.client.force_login(self.polish)
+        response = self.client.get(download)
+        self.assertEqual(response.status_code, 200)
+        po = polib.pofile(response.content.decode())
+        lead = next(entry for entry in po if entry.msgctxt == "lead")
+        lead.msgstr = "Poprawiony wstęp."
+        file = SimpleUploadedFile("release.po", str(po).encode(), "text/x-gettext-translation")
+        response = self.client.post(upload, {"file": file, "next": self.edit_url(polish)})
+        self.assertRedirects(response, self.edit_url(polish), fetch_redirect_response=False)
+        exported = {entry.msgctxt: entry.msgstr for entry in translation.export_po()}
+        self.assertEqual(exported["lead"], "Poprawiony wstęp.")
+
+    def test_uploading_a_file_that_is_not_a_portal_po_file_is_refused_with_a_message(self):
+        polish = release_in("pl")
+        upload = reverse("wagtail_localize:upload_pofile", args=[translation_of(polish).pk])
+        self.client.force_login(self.polish)
+        for content in [b"not a po file at all", b'msgid ""\nmsgstr ""\n', b"\xff\xfe"]:
+            with self.subTest(content=content):
+                file = SimpleUploadedFile("x.po", content, "text/plain")
+                response = self.client.post(
+                    upload, {"file": file, "next": self.edit_url(polish)}, follow=True
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertTrue(list(response.context["messages"]))
 
     def test_a_translation_with_untranslated_text_is_not_published(self):
         english = release_in("en")
