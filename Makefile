@@ -8,6 +8,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 .PHONY: run install tools test test-sqlite test-postgres lint format check messages clean
 
 run: install ## Create .venv, install, migrate, load the seed content and serve on :8000
+	@# The compiled catalogues are committed; recompile when gettext is there.
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore=.venv -v0; fi
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed_content
 	$(MANAGE) ensure_admin
