@@ -1,9 +1,11 @@
 """Press releases, their index, and the topics they are filed under."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -11,6 +13,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -18,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.blocks import PressReleaseBodyBlock
 from portal.blocks import LinkBlock
+from portal.feeds import AtomReleaseFeed, ReleaseFeed
 from portal.index_page import IndexPage
 from portal.translations import PAGE_TRANSLATABLE_FIELDS, localize_pages
 from projects.models import PartnerOrganisationPage, ProjectPage
@@ -56,7 +60,7 @@ class Topic(TranslatableMixin, models.Model):
         return [translations.get(topic.translation_key, topic) for topic in topics]
 
 
-class NewsIndexPage(IndexPage):
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["news.PressReleasePage"]
     releases_per_page = 10
@@ -76,31 +80,78 @@ class NewsIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_releases(), self.releases_per_page)
+        releases = self.get_releases()
+        filters = ReleaseFilterForm(request.GET, index=self)
+        if not filters.is_valid():
+            # A year, project or topic that is not on this portal: nothing to show.
+            raise Http404(filters.errors.as_text())
+        releases = filters.filter(releases)
+        paginator = Paginator(releases, self.releases_per_page)
         # get_page() turns a missing, non-numeric or too large ?page= into a valid page.
         context["releases"] = paginator.get_page(request.GET.get("page"))
+        context["filters"] = filters
         return context
 
+    @path("")
+    def index(self, request):
+        return self.render(request)
 
-class PressReleaseTopic(Orderable):
-    """A topic a release is filed under. A child relation, not a many-to-many field, so that
-    wagtail-localize keeps it in sync on translations (it skips many-to-many fields)."""
+    @path("feed/rss/")
+    def rss_feed(self, request):
+        return ReleaseFeed(self, self.get_releases())(request)
 
-    page = ParentalKey(
-        "news.PressReleasePage", on_delete=models.CASCADE, related_name="topic_links"
-    )
-    topic = models.ForeignKey(
-        Topic, on_delete=models.CASCADE, related_name="press_release_links", verbose_name=_("topic")
-    )
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        return AtomReleaseFeed(self, self.get_releases())(request)
 
-    panels = [FieldPanel("topic")]
 
-    class Meta(Orderable.Meta):
-        verbose_name = _("release topic")
-        verbose_name_plural = _("release topics")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "topic"], name="unique_topic_per_release")
+class ReleaseFilterForm(forms.Form):
+    """The news index's filters, in the URL so a filtered list can be shared."""
+
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    project = forms.ChoiceField(label=_("Project"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+
+    def __init__(self, data, index):
+        super().__init__(data)
+        releases = PressReleasePage.objects.child_of(index).live().public()
+        years = releases.dates("release_date", "year", order="DESC")
+        self.fields["year"].choices = [("", _("All years"))] + [
+            (date.year, date.year) for date in years
         ]
+        self.projects = {
+            project.slug: project
+            for project in ProjectPage.objects.live()
+            .public()
+            .filter(locale_id=index.locale_id)
+            .order_by("title")
+        }
+        self.fields["project"].choices = [("", _("All projects"))] + [
+            (slug, project.title) for slug, project in self.projects.items()
+        ]
+        self.topics = {
+            topic.slug: topic for topic in Topic.objects.filter(locale_id=index.locale_id)
+        }
+        self.fields["topic"].choices = [("", _("All topics"))] + [
+            (slug, topic.name) for slug, topic in self.topics.items()
+        ]
+
+    def filter(self, releases):
+        data = self.cleaned_data
+        if data.get("year"):
+            releases = releases.filter(release_date__year=data["year"])
+        if data.get("project"):
+            # Translated releases link to the Latvian project: match any of its translations.
+            key = self.projects[data["project"]].translation_key
+            releases = releases.filter(project_links__project__translation_key=key)
+        if data.get("topic"):
+            key = self.topics[data["topic"]].translation_key
+            releases = releases.filter(topic_links__topic__translation_key=key)
+        return releases.distinct()
+
+    @property
+    def active(self):
+        return any(self.cleaned_data.get(name) for name in self.fields)
 
 
 class ReleaseRole(models.TextChoices):
@@ -285,6 +336,27 @@ class PressReleasePage(Page):
             [topics[pk] for pk in topic_ids if pk in topics], self.locale_id
         )
         return context
+
+
+class PressReleaseTopic(Orderable):
+    """A topic a release is filed under. A child relation, not a many-to-many field, so that
+    wagtail-localize keeps it in sync on translations (it skips many-to-many fields)."""
+
+    page = ParentalKey(
+        "news.PressReleasePage", on_delete=models.CASCADE, related_name="topic_links"
+    )
+    topic = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, related_name="press_release_links", verbose_name=_("topic")
+    )
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("release topic")
+        verbose_name_plural = _("release topics")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "topic"], name="unique_topic_per_release")
+        ]
 
 
 class PressReleaseProject(Orderable):

@@ -78,6 +78,25 @@ def alternates(context):
     return {"links": links}
 
 
+@register.inclusion_tag("components/feed_links.html", takes_context=True)
+def feed_links(context):
+    """<link rel="alternate"> to the RSS and Atom feeds of this language's releases, and of the
+    project when the page is one."""
+    from news.models import NewsIndexPage
+    from projects.models import ProjectPage
+
+    request = context["request"]
+    home = _localized_home(request)
+    feeds = []
+    news_index = NewsIndexPage.objects.child_of(home).live().first() if home else None
+    if news_index is not None:
+        feeds.append((news_index.title, news_index.get_url(request)))
+    page = context.get("page")
+    if isinstance(page, ProjectPage):
+        feeds.append((page.title, page.get_url(request)))
+    return {"feeds": feeds}
+
+
 @register.filter
 def money(amount, currency="EUR"):
     """The amount with its currency as the active language writes it (CLDR, via Babel):

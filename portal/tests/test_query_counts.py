@@ -19,13 +19,13 @@ from projects.tests.factories import (
 # Queries for one anonymous request of each listing, whatever the number of items.
 # Most of each is Wagtail's own fixed cost (site, locale, view restrictions, navigation).
 EXPECTED_QUERIES = {
-    "home": 15,
-    "news_index": 19,
-    "project": 22,
-    "partner": 20,
-    "project_index": 16,
-    "partner_index": 16,
-    "release": 29,
+    "home": 17,
+    "news_index": 26,
+    "project": 24,
+    "partner": 22,
+    "project_index": 18,
+    "partner_index": 18,
+    "release": 31,
 }
 
 

@@ -1,0 +1,71 @@
+"""RSS 2.0 and Atom feeds of press releases: a language's releases, or a project's."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+FEED_LENGTH = 20
+
+
+class ReleaseFeed(Feed):
+    """Feed(page, releases)(request): `releases` are the release pages to list, newest first."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, page, releases):
+        super().__init__()
+        self.page = page
+        self.releases = releases
+        # Django reads `language` as a plain attribute, not through a method.
+        self.language = page.locale.language_code
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"{self.page.title} | {_('Latgale Planning Region news')}"
+
+    def link(self):
+        return self.page.get_full_url(self.request)
+
+    def description(self):
+        return _("Press releases: %(title)s") % {"title": self.page.title}
+
+    def subtitle(self):
+        return self.description()
+
+    def feed_url(self):
+        return self.request.build_absolute_uri()
+
+    def items(self):
+        return list(self.releases[:FEED_LENGTH])
+
+    def item_title(self, release):
+        return release.title
+
+    def item_description(self, release):
+        return release.lead
+
+    def item_link(self, release):
+        return release.get_full_url(self.request)
+
+    def item_guid(self, release):
+        return f"urn:uuid:{release.translation_key}:{self.page.locale.language_code}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, release):
+        return timezone.make_aware(
+            datetime.datetime.combine(release.release_date, datetime.time(9))
+        )
+
+    def item_updateddate(self, release):
+        return release.last_published_at or self.item_pubdate(release)
+
+
+class AtomReleaseFeed(ReleaseFeed):
+    feed_type = Atom1Feed
