@@ -13,7 +13,6 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -21,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.blocks import PressReleaseBodyBlock
 from portal.blocks import LinkBlock
-from portal.feeds import AtomReleaseFeed, ReleaseFeed
+from portal.feeds import ReleaseFeedsMixin
 from portal.index_page import IndexPage
 from portal.translations import PAGE_TRANSLATABLE_FIELDS, localize_pages
 from projects.models import PartnerOrganisationPage, ProjectPage
@@ -60,7 +59,7 @@ class Topic(TranslatableMixin, models.Model):
         return [translations.get(topic.translation_key, topic) for topic in topics]
 
 
-class NewsIndexPage(RoutablePageMixin, IndexPage):
+class NewsIndexPage(ReleaseFeedsMixin, IndexPage):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["news.PressReleasePage"]
     releases_per_page = 10
@@ -92,17 +91,8 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         context["filters"] = filters
         return context
 
-    @path("")
-    def index(self, request):
-        return self.render(request)
-
-    @path("feed/rss/")
-    def rss_feed(self, request):
-        return ReleaseFeed(self, self.get_releases())(request)
-
-    @path("feed/atom/")
-    def atom_feed(self, request):
-        return AtomReleaseFeed(self, self.get_releases())(request)
+    def feed_releases(self):
+        return self.get_releases()
 
 
 class ReleaseFilterForm(forms.Form):

@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 FEED_LENGTH = 20
 
@@ -69,3 +70,22 @@ class ReleaseFeed(Feed):
 
 class AtomReleaseFeed(ReleaseFeed):
     feed_type = Atom1Feed
+
+
+class ReleaseFeedsMixin(RoutablePageMixin):
+    """A page with feed/rss/ and feed/atom/ of the releases that feed_releases() returns."""
+
+    def feed_releases(self):
+        raise NotImplementedError
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("feed/rss/")
+    def rss_feed(self, request):
+        return ReleaseFeed(self, self.feed_releases())(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        return AtomReleaseFeed(self, self.feed_releases())(request)

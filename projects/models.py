@@ -14,14 +14,13 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.blocks import LinkBlock
-from portal.feeds import AtomReleaseFeed, ReleaseFeed
+from portal.feeds import ReleaseFeedsMixin
 from portal.index_page import IndexPage
 from portal.translations import (
     PAGE_TRANSLATABLE_FIELDS,
@@ -94,7 +93,7 @@ class Currency(models.TextChoices):
     PLN = "PLN", _("Polish złoty (PLN)")
 
 
-class ProjectPage(RoutablePageMixin, Page):
+class ProjectPage(ReleaseFeedsMixin, Page):
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
 
@@ -227,20 +226,9 @@ class ProjectPage(RoutablePageMixin, Page):
         context["releases"] = live_releases_linking_to(self)
         return context
 
-    @path("")
-    def index(self, request):
-        return self.render(request)
-
-    def own_language_releases(self):
+    def feed_releases(self):
+        """The project's releases in this page's language (no Latvian fallbacks in a feed)."""
         return [entry.page for entry in live_releases_linking_to(self) if not entry.fallback]
-
-    @path("feed/rss/")
-    def rss_feed(self, request):
-        return ReleaseFeed(self, self.own_language_releases())(request)
-
-    @path("feed/atom/")
-    def atom_feed(self, request):
-        return AtomReleaseFeed(self, self.own_language_releases())(request)
 
 
 class PartnerRole(models.TextChoices):
