@@ -1,10 +1,16 @@
 """Site-wide template pieces: navigation, languages (switcher and alternates), money."""
 
+import json
+
 from babel.numbers import format_currency
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
+
+from portal.metadata import OG_LOCALES, description_of, image_of, structured_data
 
 register = template.Library()
 
@@ -95,6 +101,42 @@ def feed_links(context):
     if isinstance(page, ProjectPage):
         feeds.append((page.title, page.get_url(request)))
     return {"feeds": feeds}
+
+
+@register.inclusion_tag("components/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Description, canonical URL, Open Graph, Twitter card and schema.org JSON-LD."""
+    request = context["request"]
+    page = context.get("page")
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    image, image_alt = image_of(page)
+    image_url = (
+        request.build_absolute_uri(image.get_rendition("fill-1200x630").url) if image else None
+    )
+    data = structured_data(page, request, image_url)
+    language = page.locale.language_code
+    return {
+        "title": page.seo_title or page.title,
+        "description": description_of(page),
+        "canonical": page.get_full_url(request),
+        "og_type": "article" if data and data["@type"] == "NewsArticle" else "website",
+        "og_locale": OG_LOCALES.get(language, language),
+        "og_alternates": [
+            OG_LOCALES.get(code, code) for code in _live_translations(page) if code != language
+        ],
+        "image_url": image_url,
+        "image_alt": image_alt,
+        "structured_data": _json_for_script(data) if data else None,
+    }
+
+
+def _json_for_script(data):
+    # As Django's json_script: no "</script>" or HTML-significant characters inside.
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
+    for character, escape in {"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"}.items():
+        text = text.replace(character, escape)
+    return mark_safe(text)
 
 
 @register.filter
