@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install tools test test-sqlite test-postgres lint format check messages clean
+.PHONY: run install tools test test-sqlite test-postgres test-browser lint format check messages clean
 
 run: install ## Create .venv, install, migrate, load the seed content and serve on :8000
 	@# The compiled catalogues are committed; recompile when gettext is there.
@@ -32,13 +32,14 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
-test: $(VENV)/.dev-installed tools lint check test-sqlite test-postgres ## Everything CI runs
+test: $(VENV)/.dev-installed tools lint check test-sqlite test-postgres test-browser ## Everything CI runs
 
-# The translation tests run xgettext and msgfmt (Debian's gettext).
+# The translation tests run xgettext and msgfmt (Debian's gettext); the browser tests run
+# Debian's Chromium (Playwright's own browser download does not work on these machines).
 tools:
-	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null || { \
-		[ "$$(id -u)" = 0 ] || { echo "install gettext (apt-get install gettext)"; exit 1; }; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null && [ -x /usr/bin/chromium ] || { \
+		[ "$$(id -u)" = 0 ] || { echo "install gettext and chromium (apt-get install gettext chromium)"; exit 1; }; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium; }
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
@@ -59,6 +60,13 @@ test-sqlite: $(VENV)/.dev-installed
 test-postgres: $(VENV)/.dev-installed
 	@echo "== tests on PostgreSQL"
 	bin/with-postgres $(BIN)/pytest
+
+# Every page type in every language in headless Chromium, with axe; screenshots go to
+# $(SCREENSHOTS) at phone and desktop widths.
+SCREENSHOTS ?= test-artifacts/screenshots
+test-browser: $(VENV)/.dev-installed tools
+	@echo "== browser tests (Chromium, axe); screenshots in $(SCREENSHOTS)"
+	SCREENSHOTS=$(SCREENSHOTS) $(BIN)/pytest -m browser portal/tests/browser
 
 messages: $(VENV)/.dev-installed tools ## Update the .po files from the code, then compile them
 	$(MANAGE) makemessages --locale=lv --locale=en --locale=pl --no-obsolete --no-location \

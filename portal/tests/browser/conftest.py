@@ -1,0 +1,93 @@
+"""A real portal for the browser tests: its own SQLite database with the seed content, served
+by Django on a free port, and headless Chromium driven by Playwright.
+
+These tests run in `make test-browser` (part of `make test`), not in the database runs. They
+fail, never skip, when the server or Chromium cannot start.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[3]
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def portal_url():
+    workdir = Path(tempfile.mkdtemp(prefix="portal-browser-"))
+    env = {
+        **os.environ,
+        # DEBUG off (as in production), so error pages are the portal's own.
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+    }
+    manage = [sys.executable, str(BASE_DIR / "manage.py")]
+    for command in (["migrate", "--noinput", "-v0"], ["load_seed_content"]):
+        subprocess.run(manage + command, env=env, cwd=BASE_DIR, check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen(
+        manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        env=env,
+        cwd=BASE_DIR,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _attempt in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/robots.txt", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("the portal did not start")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots():
+    folder = Path(os.environ.get("SCREENSHOTS", BASE_DIR / "test-artifacts" / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,0 +1,100 @@
+"""Every page type in every language, in headless Chromium: axe finds nothing, and the things
+a reader does (switch language, filter, page through, follow a feed) work."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "lv": {
+        "home": "/lv/",
+        "news": "/lv/jaunumi/",
+        "release": "/lv/jaunumi/vizite-uz-krakovu-uznemejdarbibas-veicinasanai/",
+        "projects": "/lv/projekti/",
+        "project": "/lv/projekti/regionalas-politikas-aktivitasu-istenosana-latvija/",
+        "partners": "/lv/partneri/",
+        "partner": "/lv/partneri/latgales-planosanas-regions/",
+        "not-found": "/lv/nav-tadas-lapas/",
+    },
+    "en": {
+        "home": "/en/",
+        "news": "/en/news/",
+        "release": "/en/news/visit-to-krakow-to-promote-business/",
+        "projects": "/en/projects/",
+        "project": "/en/projects/implementation-of-regional-policy-activities-in-latvia/",
+        "partners": "/en/partners/",
+        "partner": "/en/partners/latgale-planning-region/",
+        "not-found": "/en/no-such-page/",
+    },
+    "pl": {
+        "home": "/pl/",
+        "news": "/pl/aktualnosci/",
+        "release": "/pl/aktualnosci/wizyta-w-krakowie-na-rzecz-wspierania-przedsiebiorczosci/",
+        "projects": "/pl/projekty/",
+        "project": "/pl/projekty/realizacja-dzialan-polityki-regionalnej-na-lotwie/",
+        "partners": "/pl/partnerzy/",
+        "partner": "/pl/partnerzy/region-planowania-latgalii/",
+        "not-found": "/pl/nie-ma-takiej-strony/",
+    },
+}
+WIDTHS = {"phone": 360, "desktop": 1280}
+PROJECT_SLUG = "implementation-of-regional-policy-activities-in-latvia"
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("language", PAGES)
+@pytest.mark.parametrize("kind", PAGES["lv"])
+def test_page_passes_axe_in_each_language_at_each_width(
+    page, portal_url, screenshots, language, kind
+):
+    for width_name, width in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": 900})
+        response = page.goto(portal_url + PAGES[language][kind])
+        assert response.status == (404 if kind == "not-found" else 200)
+        assert page.locator("html").get_attribute("lang") == language
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+        page.screenshot(path=screenshots / f"{language}-{kind}-{width_name}.png", full_page=True)
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_main_content(page, portal_url):
+    page.goto(portal_url + PAGES["en"]["release"])
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_language_switcher_leads_to_the_same_release_in_polish(page, portal_url):
+    page.goto(portal_url + PAGES["en"]["release"])
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Polski").click()
+    assert page.url == portal_url + PAGES["pl"]["release"]
+    assert (
+        page.locator("h1").inner_text()
+        == "Wizyta w Krakowie na rzecz wspierania przedsiębiorczości"
+    )
+
+
+def test_news_index_filter_by_project_is_kept_in_the_url(page, portal_url):
+    page.goto(portal_url + PAGES["en"]["news"])
+    page.get_by_label("Project").select_option(value=PROJECT_SLUG)
+    page.get_by_role("button", name="Show").click()
+    assert f"project={PROJECT_SLUG}" in page.url
+    assert page.get_by_role("link", name="Visit to Kraków to promote business").is_visible()
+
+
+def test_feed_link_serves_a_feed(page, portal_url):
+    page.goto(portal_url + PAGES["pl"]["news"])
+    href = page.get_by_role("link", name="RSS").get_attribute("href")
+    response = page.request.get(portal_url + href)
+    assert response.ok
+    assert "Wizyta w Krakowie" in response.text()
