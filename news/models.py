@@ -22,6 +22,7 @@ from news.blocks import PressReleaseBodyBlock
 from portal.blocks import LinkBlock
 from portal.feeds import ReleaseFeedsMixin
 from portal.index_page import IndexPage
+from portal.search import page_text
 from portal.translations import PAGE_TRANSLATABLE_FIELDS, localize_pages
 from projects.models import PartnerOrganisationPage, ProjectPage
 
@@ -214,6 +215,8 @@ class PressReleasePage(Page):
         index.SearchField("lead"),
         index.SearchField("body"),
         index.SearchField("event_place"),
+        index.SearchField("search_text"),
+        index.AutocompleteField("search_text"),
         index.FilterField("release_date"),
     ]
 
@@ -252,6 +255,9 @@ class PressReleasePage(Page):
     class Meta:
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
+
+    def search_text(self):
+        return page_text(self, ["lead", "body", "event_place"])
 
     @property
     def is_event(self):

@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from portal.blocks import LinkBlock
 from portal.feeds import ReleaseFeedsMixin
 from portal.index_page import IndexPage
+from portal.search import page_text
 from portal.translations import (
     PAGE_TRANSLATABLE_FIELDS,
     Localized,
@@ -152,6 +153,8 @@ class ProjectPage(ReleaseFeedsMixin, Page):
         index.SearchField("programme"),
         index.SearchField("project_code"),
         index.SearchField("description"),
+        index.SearchField("search_text"),
+        index.AutocompleteField("search_text"),
         index.FilterField("status"),
         index.FilterField("financial_instrument"),
     ]
@@ -188,6 +191,9 @@ class ProjectPage(ReleaseFeedsMixin, Page):
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+
+    def search_text(self):
+        return page_text(self, ["short_name", "programme", "project_code", "description"])
 
     @property
     def display_name(self):
@@ -351,6 +357,8 @@ class PartnerOrganisationPage(Page):
         index.SearchField("short_name"),
         index.SearchField("region"),
         index.SearchField("description"),
+        index.SearchField("search_text"),
+        index.AutocompleteField("search_text"),
         index.FilterField("kind"),
         index.FilterField("country"),
     ]
@@ -378,6 +386,9 @@ class PartnerOrganisationPage(Page):
     class Meta:
         verbose_name = _("partner organisation")
         verbose_name_plural = _("partner organisations")
+
+    def search_text(self):
+        return page_text(self, ["short_name", "region", "description"])
 
     def get_project_roles(self):
         """This organisation's parts in live, public projects, each project in this page's

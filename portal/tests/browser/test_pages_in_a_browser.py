@@ -16,6 +16,7 @@ PAGES = {
         "partners": "/lv/partneri/",
         "partner": "/lv/partneri/latgales-planosanas-regions/",
         "not-found": "/lv/nav-tadas-lapas/",
+        "search": "/lv/search/?q=Rezekne",
     },
     "en": {
         "home": "/en/",
@@ -26,6 +27,7 @@ PAGES = {
         "partners": "/en/partners/",
         "partner": "/en/partners/latgale-planning-region/",
         "not-found": "/en/no-such-page/",
+        "search": "/en/search/?q=krakow",
     },
     "pl": {
         "home": "/pl/",
@@ -36,6 +38,7 @@ PAGES = {
         "partners": "/pl/partnerzy/",
         "partner": "/pl/partnerzy/region-planowania-latgalii/",
         "not-found": "/pl/nie-ma-takiej-strony/",
+        "search": "/pl/search/?q=Krakow",
     },
 }
 WIDTHS = {"phone": 360, "desktop": 1280}
@@ -90,6 +93,14 @@ def test_news_index_filter_by_project_is_kept_in_the_url(page, portal_url):
     page.get_by_role("button", name="Show").click()
     assert f"project={PROJECT_SLUG}" in page.url
     assert page.get_by_role("link", name="Visit to Kraków to promote business").is_visible()
+
+
+def test_search_from_the_header_keeps_the_query_and_finds_without_diacritics(page, portal_url):
+    page.goto(portal_url + PAGES["lv"]["home"])
+    page.get_by_role("search").first.get_by_label("Meklēt").fill("Rezekne")
+    page.get_by_role("search").first.get_by_role("button", name="Meklēt").click()
+    assert page.locator("#search-query").input_value() == "Rezekne"
+    assert page.get_by_role("link", name="Rēzeknes uzņēmēju biedrība").is_visible()
 
 
 def test_feed_link_serves_a_feed(page, portal_url):
