@@ -17,7 +17,7 @@ def search(request):
         results = (
             Page.objects.live().public().filter(locale=Locale.get_active()).autocomplete(terms)
         )
-    found = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("p"))
+    found = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     # One query per page type for the shown results, in their search order.
     pages = Page.objects.filter(pk__in=[page.pk for page in found]).specific().in_bulk()
     items = [

@@ -64,8 +64,8 @@ class SearchTests(TestCase):
         response = self.search("lv", "plānošanas")
         self.assertGreater(response.context["results"].paginator.count, 3)
         self.assertEqual(len(response.context["items"]), 3)
-        self.assertContains(response, 'href="?q=pl%C4%81no%C5%A1anas&amp;p=2" rel="next"')
-        second = self.search("lv", "plānošanas", p="2")
+        self.assertContains(response, 'href="?q=pl%C4%81no%C5%A1anas&amp;page=2" rel="next"')
+        second = self.search("lv", "plānošanas", page="2")
         self.assertTrue(second.context["items"])
         self.assertNotEqual(self.titles(second), self.titles(response))
 
@@ -78,5 +78,5 @@ class SearchTests(TestCase):
     def test_bad_input_never_gives_a_500(self):
         for query in ["", " ", "\x00", "a" * 20000, "' OR 1=1 --", '"', "*", "(", "AND", "-"]:
             with self.subTest(query=query[:20]):
-                response = self.search("lv", query, p="abc")
+                response = self.search("lv", query, page="abc")
                 self.assertEqual(response.status_code, 200)
