@@ -1,9 +1,16 @@
 """The pages that frame the site."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.models import PressReleasePage
 from portal.index_page import IndexPage
+from portal.translations import PAGE_TRANSLATABLE_FIELDS
 from projects.models import ProjectPage, ProjectStatus
 
 
@@ -11,7 +18,12 @@ class HomePage(IndexPage):
     """The root of each language's tree."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.NewsIndexPage", "projects.ProjectIndexPage", "projects.PartnerIndexPage"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "projects.ProjectIndexPage",
+        "projects.PartnerIndexPage",
+        "portal.AccessibilityStatementPage",
+    ]
     # Each language has its own home page under the root, so no per-parent limit here.
     max_count_per_parent = None
     latest_releases_count = 5
@@ -36,3 +48,64 @@ class HomePage(IndexPage):
             .order_by("status", "-start_date", "title")
         )
         return context
+
+
+class ComplianceStatus(models.TextChoices):
+    FULL = "full", _("fully compliant")
+    PARTIAL = "partial", _("partially compliant")
+    NONE = "none", _("not compliant")
+
+
+class AccessibilityStatementPage(Page):
+    """The accessibility statement a Latvian public body must publish (Directive (EU)
+    2016/2102): how far the site meets WCAG 2.1 AA, what is not accessible, how to ask for it."""
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    compliance_status = models.CharField(
+        _("compliance status"), max_length=16, choices=ComplianceStatus.choices
+    )
+    standard = models.CharField(_("standard"), max_length=120, default="WCAG 2.1 AA (EN 301 549)")
+    body = RichTextField(
+        _("statement"),
+        help_text=_("What is not accessible and why, and the alternatives offered."),
+    )
+    feedback = RichTextField(_("feedback and contact"))
+    enforcement = RichTextField(_("enforcement procedure"), blank=True)
+    prepared_on = models.DateField(_("statement prepared on"))
+    reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("compliance_status"),
+        FieldPanel("standard"),
+        FieldPanel("body"),
+        FieldPanel("feedback"),
+        FieldPanel("enforcement"),
+        FieldRowPanel([FieldPanel("prepared_on"), FieldPanel("reviewed_on")]),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        SynchronizedField("compliance_status"),
+        SynchronizedField("standard"),
+        TranslatableField("body"),
+        TranslatableField("feedback"),
+        TranslatableField("enforcement"),
+        SynchronizedField("prepared_on"),
+        SynchronizedField("reviewed_on"),
+    ]
+
+    api_fields = [
+        APIField("compliance_status"),
+        APIField("standard"),
+        APIField("body"),
+        APIField("feedback"),
+        APIField("enforcement"),
+        APIField("prepared_on"),
+        APIField("reviewed_on"),
+    ]
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")

@@ -295,3 +295,28 @@ RELEASE = {
     ],
     "topics": ["uznemejdarbiba", "starptautiska-sadarbiba", "regionala-attistiba"],
 }
+
+# The accessibility statement a Latvian public body must publish. The feedback contact is the
+# region's website, the one contact the seed text gives.
+ACCESSIBILITY_STATEMENT = {
+    "title": "Piekļūstamības paziņojums",
+    "slug": "pieklustamibas-pazinojums",
+    "compliance_status": "partial",
+    "standard": "WCAG 2.1 AA (EN 301 549)",
+    "body": (
+        "<p>Latgales plānošanas reģions vēlas, lai šī tīmekļvietne būtu piekļūstama ikvienam.</p>"
+        "<p>Visu lapu veidu latviešu, angļu un poļu valodas versijas ir pārbaudītas ar "
+        "automātisko rīku axe-core, un tas kļūdas neatrada. Pilns manuāls izvērtējums vēl nav "
+        "veikts, tāpēc pievienotie dokumenti un iegultie video var nebūt pilnībā piekļūstami.</p>"
+    ),
+    "feedback": (
+        "<p>Ja pamanāt piekļūstamības trūkumus vai vēlaties saņemt informāciju citā formātā, "
+        "sazinieties ar Latgales plānošanas reģionu, izmantojot kontaktinformāciju vietnē "
+        "latgale.lv.</p>"
+    ),
+    "enforcement": (
+        "<p>Ja atbilde jūs neapmierina, varat iesniegt sūdzību iestādei, kas uzrauga valsts "
+        "iestāžu tīmekļvietņu piekļūstamību.</p>"
+    ),
+    "prepared_on": datetime.date(2026, 11, 23),
+}

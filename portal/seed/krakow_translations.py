@@ -175,6 +175,30 @@ EN = {
     "Aust-Agder reģionālā līmeņa pašvaldība": "Aust-Agder County Authority",
     "aust-agder-regionala-limena-pasvaldiba": "aust-agder-county-authority",
     "Aust-Agder": "Aust-Agder",
+    # The accessibility statement
+    "Piekļūstamības paziņojums": "Accessibility statement",
+    "pieklustamibas-pazinojums": "accessibility-statement",
+    "Latgales plānošanas reģions vēlas, lai šī tīmekļvietne būtu piekļūstama ikvienam.": (
+        "The Latgale Planning Region wants this website to be accessible to everyone."
+    ),
+    "Visu lapu veidu latviešu, angļu un poļu valodas versijas ir pārbaudītas ar "
+    "automātisko rīku axe-core, un tas kļūdas neatrada. Pilns manuāls izvērtējums vēl nav "
+    "veikts, tāpēc pievienotie dokumenti un iegultie video var nebūt pilnībā piekļūstami.": (
+        "The Latvian, English and Polish versions of every type of page have been checked with "
+        "the automated tool axe-core, which found no errors. A full manual evaluation has not "
+        "been made yet, so attached documents and embedded videos may not be fully accessible."
+    ),
+    "Ja pamanāt piekļūstamības trūkumus vai vēlaties saņemt informāciju citā formātā, "
+    "sazinieties ar Latgales plānošanas reģionu, izmantojot kontaktinformāciju vietnē "
+    "latgale.lv.": (
+        "If you notice an accessibility problem or need information in another format, please "
+        "contact the Latgale Planning Region using the contact details on latgale.lv."
+    ),
+    "Ja atbilde jūs neapmierina, varat iesniegt sūdzību iestādei, kas uzrauga valsts "
+    "iestāžu tīmekļvietņu piekļūstamību.": (
+        "If you are not satisfied with the answer, you can complain to the body that monitors "
+        "the accessibility of public bodies' websites."
+    ),
 }
 
 PL = {
@@ -348,6 +372,32 @@ PL = {
     "Aust-Agder reģionālā līmeņa pašvaldība": "Samorząd okręgu Aust-Agder",
     "aust-agder-regionala-limena-pasvaldiba": "samorzad-okregu-aust-agder",
     "Aust-Agder": "Aust-Agder",
+    # The accessibility statement
+    "Piekļūstamības paziņojums": "Deklaracja dostępności",
+    "pieklustamibas-pazinojums": "deklaracja-dostepnosci",
+    "Latgales plānošanas reģions vēlas, lai šī tīmekļvietne būtu piekļūstama ikvienam.": (
+        "Region Planowania Łatgalii chce, aby ta strona internetowa była dostępna dla każdego."
+    ),
+    "Visu lapu veidu latviešu, angļu un poļu valodas versijas ir pārbaudītas ar "
+    "automātisko rīku axe-core, un tas kļūdas neatrada. Pilns manuāls izvērtējums vēl nav "
+    "veikts, tāpēc pievienotie dokumenti un iegultie video var nebūt pilnībā piekļūstami.": (
+        "Łotewskie, angielskie i polskie wersje wszystkich rodzajów stron sprawdzono "
+        "automatycznym narzędziem axe-core, które nie wykryło błędów. Pełnej oceny ręcznej "
+        "jeszcze nie przeprowadzono, dlatego załączone dokumenty i osadzone filmy mogą nie być "
+        "w pełni dostępne."
+    ),
+    "Ja pamanāt piekļūstamības trūkumus vai vēlaties saņemt informāciju citā formātā, "
+    "sazinieties ar Latgales plānošanas reģionu, izmantojot kontaktinformāciju vietnē "
+    "latgale.lv.": (
+        "Jeśli zauważysz problem z dostępnością lub potrzebujesz informacji w innym formacie, "
+        "skontaktuj się z Regionem Planowania Łatgalii, korzystając z danych kontaktowych na "
+        "stronie latgale.lv."
+    ),
+    "Ja atbilde jūs neapmierina, varat iesniegt sūdzību iestādei, kas uzrauga valsts "
+    "iestāžu tīmekļvietņu piekļūstamību.": (
+        "Jeśli odpowiedź Cię nie zadowala, możesz złożyć skargę do organu nadzorującego "
+        "dostępność stron internetowych instytucji publicznych."
+    ),
 }
 
 TRANSLATIONS = {"en": EN, "pl": PL}

@@ -84,6 +84,15 @@ def alternates(context):
     return {"links": links}
 
 
+@register.inclusion_tag("components/site_footer.html", takes_context=True)
+def site_footer(context):
+    from portal.models import AccessibilityStatementPage
+
+    home = _localized_home(context["request"])
+    statement = AccessibilityStatementPage.objects.child_of(home).live().first() if home else None
+    return {"statement": statement, "request": context["request"]}
+
+
 @register.inclusion_tag("components/feed_links.html", takes_context=True)
 def feed_links(context):
     """<link rel="alternate"> to the RSS and Atom feeds of this language's releases, and of the

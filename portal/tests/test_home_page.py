@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from news.models import NewsIndexPage
 from news.tests.factories import PressReleasePageFactory
-from portal.models import HomePage
+from portal.models import AccessibilityStatementPage, HomePage
 from portal.tests.factories import SiteTree
 from projects.models import PartnerIndexPage, ProjectIndexPage
 from projects.tests.factories import ProjectPageFactory
@@ -19,8 +19,11 @@ class HomePageTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_the_three_indexes(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {NewsIndexPage, ProjectIndexPage, PartnerIndexPage}
+            HomePage,
+            {NewsIndexPage, ProjectIndexPage, PartnerIndexPage, AccessibilityStatementPage},
         )
+        self.assertAllowedParentPageTypes(AccessibilityStatementPage, {HomePage})
+        self.assertAllowedSubpageTypes(AccessibilityStatementPage, {})
 
     def test_each_index_is_allowed_once_per_home_page(self):
         for index in (NewsIndexPage, ProjectIndexPage, PartnerIndexPage):

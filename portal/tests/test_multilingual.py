@@ -43,8 +43,8 @@ class SeedTranslationTests(TestCase):
 
     def test_every_seed_page_is_a_complete_published_wagtail_localize_translation(self):
         translations = Translation.objects.select_related("target_locale")
-        # 22 pages and 3 topics, into two languages.
-        self.assertEqual(translations.count(), 2 * (22 + 3))
+        # 23 pages and 3 topics, into two languages.
+        self.assertEqual(translations.count(), 2 * (23 + 3))
         for translation in translations:
             total, done = translation.get_progress()
             with self.subTest(translation=str(translation)):
@@ -174,3 +174,22 @@ class SeedTranslationTests(TestCase):
     def test_unknown_page_in_a_language_is_a_404_in_that_language(self):
         response = self.client.get("/en/no-such-page/", HTTP_ACCEPT_LANGUAGE="lv")
         self.assertContains(response, "Page not found", status_code=404)
+
+
+class AccessibilityStatementTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        load_seed()
+
+    def test_statement_is_published_in_three_languages_and_linked_from_every_page(self):
+        expected = {
+            "lv": ("/lv/pieklustamibas-pazinojums/", "Šī tīmekļvietne daļēji atbilst standartam"),
+            "en": ("/en/accessibility-statement/", "This website is partially compliant with"),
+            "pl": ("/pl/deklaracja-dostepnosci/", "Ta strona internetowa jest częściowo zgodna ze"),
+        }
+        for language, (url, sentence) in expected.items():
+            with self.subTest(language=language):
+                response = self.client.get(url)
+                self.assertContains(response, sentence)
+                self.assertContains(response, '<time datetime="2026-11-23">')
+                self.assertContains(self.client.get(RELEASE_URLS[language]), f'href="{url}"')

@@ -24,7 +24,7 @@ from news.models import (
     PressReleaseTopic,
     Topic,
 )
-from portal.models import HomePage
+from portal.models import AccessibilityStatementPage, HomePage
 from portal.seed import krakow, krakow_translations
 from projects.models import (
     PartnerIndexPage,
@@ -48,6 +48,7 @@ class Command(BaseCommand):
             news_index = self.ensure_page(home, NewsIndexPage, krakow.NEWS_INDEX)
             project_index = self.ensure_page(home, ProjectIndexPage, krakow.PROJECT_INDEX)
             partner_index = self.ensure_page(home, PartnerIndexPage, krakow.PARTNER_INDEX)
+            self.ensure_page(home, AccessibilityStatementPage, krakow.ACCESSIBILITY_STATEMENT)
 
             organisations = {}
             for number, data in enumerate(krakow.ORGANISATIONS, start=1):

@@ -17,6 +17,7 @@ PAGES = {
         "partner": "/lv/partneri/latgales-planosanas-regions/",
         "not-found": "/lv/nav-tadas-lapas/",
         "search": "/lv/search/?q=Rezekne",
+        "statement": "/lv/pieklustamibas-pazinojums/",
     },
     "en": {
         "home": "/en/",
@@ -28,6 +29,7 @@ PAGES = {
         "partner": "/en/partners/latgale-planning-region/",
         "not-found": "/en/no-such-page/",
         "search": "/en/search/?q=krakow",
+        "statement": "/en/accessibility-statement/",
     },
     "pl": {
         "home": "/pl/",
@@ -39,6 +41,7 @@ PAGES = {
         "partner": "/pl/partnerzy/region-planowania-latgalii/",
         "not-found": "/pl/nie-ma-takiej-strony/",
         "search": "/pl/search/?q=Krakow",
+        "statement": "/pl/deklaracja-dostepnosci/",
     },
 }
 WIDTHS = {"phone": 360, "desktop": 1280}
