@@ -129,6 +129,20 @@ class ProjectPage(ReleaseFeedsMixin, Page):
     external_links = StreamField(
         [("link", LinkBlock())], blank=True, verbose_name=_("external links")
     )
+    funder_name = models.CharField(_("donor"), max_length=255, blank=True)
+    funder_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("donor's logo"),
+    )
+    acknowledgement = models.TextField(
+        _("funding acknowledgement"),
+        blank=True,
+        help_text=_("The sentence the donor's publicity rules ask for."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("short_name"),
@@ -146,6 +160,10 @@ class ProjectPage(ReleaseFeedsMixin, Page):
         InlinePanel("partners", heading=_("Partners"), label=_("Partner")),
         FieldPanel("description"),
         FieldPanel("external_links"),
+        MultiFieldPanel(
+            [FieldPanel("funder_name"), FieldPanel("funder_logo"), FieldPanel("acknowledgement")],
+            heading=_("Funding acknowledgement"),
+        ),
     ]
 
     search_fields = Page.search_fields + [
@@ -171,6 +189,9 @@ class ProjectPage(ReleaseFeedsMixin, Page):
         SynchronizedField("status"),
         TranslatableField("description"),
         TranslatableField("external_links"),  # link texts; URLs synced
+        TranslatableField("funder_name"),
+        SynchronizedField("funder_logo"),
+        TranslatableField("acknowledgement"),
         SynchronizedField("partners"),  # organisations and roles; shown in the reader's language
     ]
 
@@ -186,6 +207,9 @@ class ProjectPage(ReleaseFeedsMixin, Page):
         APIField("status"),
         APIField("description"),
         APIField("external_links"),
+        APIField("funder_name"),
+        APIField("funder_logo"),
+        APIField("acknowledgement"),
     ]
 
     class Meta:

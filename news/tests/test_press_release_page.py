@@ -106,6 +106,11 @@ class PressReleasePageRenderingTests(WagtailPageTestCase):
         )
         self.assertContains(response, "<h2>Darba kārtība</h2>", html=True)
         self.assertContains(response, 'alt="Krakovas tirgus laukums"')
+        # Responsive renditions in modern formats, with a fallback.
+        self.assertContains(response, 'type="image/avif"')
+        self.assertContains(response, 'type="image/webp"')
+        self.assertRegex(response.content.decode(), r'srcset="[^"]*\.width-400\.avif 400w')
+        self.assertRegex(response.content.decode(), r'<img alt="Krakovas tirgus laukums"[^>]*\.jpg')
         self.assertContains(response, "Foto: LPR")
         self.assertContains(response, "Sadarbība dod rezultātus.")
         self.assertContains(response, "Darba kārtība</a>")

@@ -211,6 +211,8 @@ PROJECT = {
         "reģiona attīstības līmeni.",
     ],
     "external_links": [PROJECT_URL, PROGRAMME_URL],
+    "funder_name": "Norvēģijas finanšu instruments",
+    "acknowledgement": "Projektu līdzfinansē Norvēģijas finanšu instruments 2009.–2014. gadam.",
     # (organisation key, role), in the order the text names them.
     "partners": [
         ("varam", "implementer"),

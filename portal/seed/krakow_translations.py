@@ -175,6 +175,10 @@ EN = {
     "Aust-Agder reģionālā līmeņa pašvaldība": "Aust-Agder County Authority",
     "aust-agder-regionala-limena-pasvaldiba": "aust-agder-county-authority",
     "Aust-Agder": "Aust-Agder",
+    "Norvēģijas finanšu instruments": "Norway Grants",
+    "Projektu līdzfinansē Norvēģijas finanšu instruments 2009.–2014. gadam.": (
+        "The project is co-financed by the Norwegian Financial Mechanism 2009–2014."
+    ),
     # The accessibility statement
     "Piekļūstamības paziņojums": "Accessibility statement",
     "pieklustamibas-pazinojums": "accessibility-statement",
@@ -372,6 +376,10 @@ PL = {
     "Aust-Agder reģionālā līmeņa pašvaldība": "Samorząd okręgu Aust-Agder",
     "aust-agder-regionala-limena-pasvaldiba": "samorzad-okregu-aust-agder",
     "Aust-Agder": "Aust-Agder",
+    "Norvēģijas finanšu instruments": "Norweski Mechanizm Finansowy",
+    "Projektu līdzfinansē Norvēģijas finanšu instruments 2009.–2014. gadam.": (
+        "Projekt jest współfinansowany ze środków Norweskiego Mechanizmu Finansowego 2009–2014."
+    ),
     # The accessibility statement
     "Piekļūstamības paziņojums": "Deklaracja dostępności",
     "pieklustamibas-pazinojums": "deklaracja-dostepnosci",

@@ -158,6 +158,16 @@ class SeedTranslationTests(TestCase):
         )
         self.assertEqual(organisation.country.code, "PL")
 
+    def test_project_page_acknowledges_its_funding_in_each_language(self):
+        expected = {
+            "lv": "Projektu līdzfinansē Norvēģijas finanšu instruments 2009.–2014. gadam.",
+            "en": "The project is co-financed by the Norwegian Financial Mechanism 2009–2014.",
+            "pl": "Projekt jest współfinansowany ze środków Norweskiego Mechanizmu Finansowego",
+        }
+        for language, sentence in expected.items():
+            with self.subTest(language=language):
+                self.assertContains(self.client.get(PROJECT_URLS[language]), sentence)
+
     def test_project_page_in_english_lists_the_english_release(self):
         response = self.client.get(PROJECT_URLS["en"])
         self.assertContains(response, f'href="{RELEASE_URLS["en"]}"')
@@ -193,3 +203,14 @@ class AccessibilityStatementTests(TestCase):
                 self.assertContains(response, sentence)
                 self.assertContains(response, '<time datetime="2026-11-23">')
                 self.assertContains(self.client.get(RELEASE_URLS[language]), f'href="{url}"')
+
+
+class ServerErrorPageTests(TestCase):
+    def test_500_page_needs_no_database_and_speaks_all_three_languages(self):
+        from django.template.loader import render_to_string
+
+        with self.assertNumQueries(0):
+            html = render_to_string("500.html")
+        for sentence in ["Kļūda servera pusē", "Server error", "Błąd serwera"]:
+            self.assertIn(sentence, html)
+        self.assertIn('<html lang="lv">', html)

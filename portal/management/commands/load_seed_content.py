@@ -162,6 +162,8 @@ class Command(BaseCommand):
             status=data["status"],
             description="".join(f"<p>{escape(text)}</p>" for text in data["description"]),
             external_links=self.links(ProjectPage, "external_links", data["external_links"]),
+            funder_name=data["funder_name"],
+            acknowledgement=data["acknowledgement"],
         )
         project.partners = [
             ProjectPartner(organisation=organisations[key], role=role)
