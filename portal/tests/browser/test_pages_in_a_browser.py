@@ -112,3 +112,14 @@ def test_feed_link_serves_a_feed(page, portal_url):
     response = page.request.get(portal_url + href)
     assert response.ok
     assert "Wizyta w Krakowie" in response.text()
+
+
+def test_release_prints_without_navigation_and_with_link_addresses(page, portal_url):
+    page.goto(portal_url + PAGES["lv"]["release"])
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('main .body a'), '::after').content"
+    )
+    assert "/lv/partneri/latgales-planosanas-regions/" in after
