@@ -44,7 +44,7 @@ PAGES = {
         "statement": "/pl/deklaracja-dostepnosci/",
     },
 }
-WIDTHS = {"phone": 360, "desktop": 1280}
+WIDTHS = {"phone": 320, "desktop": 1280}
 PROJECT_SLUG = "implementation-of-regional-policy-activities-in-latvia"
 
 
@@ -78,6 +78,20 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_main_content(page, p
     assert focused == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_keyboard_alone_reaches_the_menu_and_switches_language(page, portal_url):
+    page.goto(portal_url + PAGES["lv"]["release"])
+    reached = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.textContent.trim()"))
+        if reached[-1] == "English":
+            break
+    assert "Jaunumi" in reached  # the main menu comes before the switcher
+    page.keyboard.press("Enter")
+    page.wait_for_url(portal_url + PAGES["en"]["release"])
+    assert page.locator("html").get_attribute("lang") == "en"
 
 
 def test_language_switcher_leads_to_the_same_release_in_polish(page, portal_url):
