@@ -30,6 +30,21 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Twelve older Latvian releases, so that the news index has a second page to go to.
+ARCHIVE = """
+import datetime
+from news.models import NewsIndexPage
+from news.tests.factories import PressReleasePageFactory
+index = NewsIndexPage.objects.get(locale__language_code="lv")
+for number in range(12):
+    PressReleasePageFactory(
+        parent=index,
+        title=f"Arhīva ziņa {number + 1}",
+        release_date=datetime.date(2013, 1, 1) + datetime.timedelta(days=number),
+    )
+"""
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -47,7 +62,11 @@ def portal_url():
         "MEDIA_ROOT": str(workdir / "media"),
     }
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["load_seed_content"]):
+    for command in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_seed_content"],
+        ["shell", "-c", ARCHIVE],
+    ):
         subprocess.run(manage + command, env=env, cwd=BASE_DIR, check=True, capture_output=True)
     port = free_port()
     server = subprocess.Popen(

@@ -120,6 +120,18 @@ def test_search_from_the_header_keeps_the_query_and_finds_without_diacritics(pag
     assert page.get_by_role("link", name="Rēzeknes uzņēmēju biedrība").is_visible()
 
 
+def test_news_index_pages_through_older_releases(page, portal_url):
+    page.goto(portal_url + PAGES["lv"]["news"])
+    pages = page.get_by_role("navigation", name="Lapas")
+    assert pages.get_by_text("1. lapa no 2").is_visible()
+    pages.get_by_role("link", name="Vecākas").click()
+    assert page.url.endswith("?page=2")
+    assert page.get_by_role("link", name="Arhīva ziņa 1", exact=True).is_visible()
+    assert not page.get_by_role(
+        "link", name="Vizīte uz Krakovu uzņēmējdarbības veicināšanai"
+    ).count()
+
+
 def test_feed_link_serves_a_feed(page, portal_url):
     page.goto(portal_url + PAGES["pl"]["news"])
     href = page.get_by_role("link", name="RSS").get_attribute("href")
