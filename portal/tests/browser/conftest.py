@@ -30,9 +30,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Twelve older Latvian releases, so that the news index has a second page to go to.
+# Twelve older Latvian releases, so that the news index has a second page to go to, and a
+# Polish translator.
 ARCHIVE = """
 import datetime
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from news.models import NewsIndexPage
 from news.tests.factories import PressReleasePageFactory
 index = NewsIndexPage.objects.get(locale__language_code="lv")
@@ -42,6 +45,8 @@ for number in range(12):
         title=f"Arhīva ziņa {number + 1}",
         release_date=datetime.date(2013, 1, 1) + datetime.timedelta(days=number),
     )
+translator = get_user_model().objects.create_user("tlumacz", password="Tlumacz-2026-haslo")
+translator.groups.add(Group.objects.get(name="Translators (Polish)"))
 """
 
 
