@@ -2,8 +2,10 @@
 
 Each page type indexes `search_text()`: its readable text, folded. The query is folded the same
 way and matched as word beginnings (Wagtail's autocomplete), so "Rezekne" also finds
-"Rēzeknes" and "projekt" finds "projekti". PostgreSQL's own stemming is not used: it has no
-Latvian or Polish stemmer.
+"Rēzeknes" and "projekt" finds "projekti". The query as written is also searched in full
+text: on PostgreSQL through the "portal" configuration with Latvian and Polish hunspell
+dictionaries (portal/search_config.py), so "projektu" finds "projekta" and "projektów" finds
+"projektu".
 """
 
 import re
@@ -28,6 +30,11 @@ def clean_query(raw):
     """A user's query as shown back to them: printable characters only, at most 200."""
     text = "".join(c if c.isprintable() else " " for c in raw or "")
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def words(query):
+    """The words of a query as written (diacritics kept), for the stemming search."""
+    return " ".join(re.findall(r"\w+", query.lower()))
 
 
 def search_terms(query):

@@ -1,9 +1,10 @@
 """Site search: per language, insensitive to diacritics, paginated, and safe with any input."""
 
 from io import StringIO
-from unittest import mock
+from unittest import mock, skipUnless
 
 from django.core.management import call_command
+from django.db import connection
 from django.test import TestCase
 
 from portal.search import fold
@@ -80,3 +81,33 @@ class SearchTests(TestCase):
             with self.subTest(query=query[:20]):
                 response = self.search("lv", query, page="abc")
                 self.assertEqual(response.status_code, 200)
+
+
+@skipUnless(connection.vendor == "postgresql", "word forms need PostgreSQL's dictionaries")
+class WordFormSearchTests(TestCase):
+    """On PostgreSQL, Latvian and Polish word forms, from the hunspell dictionaries."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_seed_content", stdout=StringIO())
+
+    def titles(self, language, query):
+        response = self.client.get(f"/{language}/search/", {"q": query})
+        return [item["page"].title for item in response.context["items"]]
+
+    def test_the_dictionaries_are_in_the_search_configuration(self):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT ts_lexize('portal_lv', 'projektu'), ts_lexize('portal_pl', 'projektów')"
+            )
+            self.assertEqual(cursor.fetchone(), (["projekts"], ["projekt"]))
+
+    def test_latvian_projektu_finds_projekta(self):
+        # "Projekta mērķis ..." in the release and the project; no word begins with "projektu".
+        self.assertIn(
+            "Vizīte uz Krakovu uzņēmējdarbības veicināšanai", self.titles("lv", "projektu")
+        )
+
+    def test_polish_projektow_finds_projekty(self):
+        # The Polish project index is "Projekty"; "projektow" begins no word of it.
+        self.assertIn("Projekty", self.titles("pl", "projektów"))
