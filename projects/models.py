@@ -311,10 +311,6 @@ class ProjectPartner(Orderable):
     def __str__(self):
         return f"{self.organisation} ({self.get_role_display()})"
 
-    @property
-    def is_implementer(self):
-        return self.role == PartnerRole.IMPLEMENTER
-
 
 class PartnerIndexPage(IndexPage):
     parent_page_types = ["portal.HomePage"]

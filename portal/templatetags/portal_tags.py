@@ -16,10 +16,12 @@ register = template.Library()
 
 
 def _localized_home(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized.specific
+    """The home page in the request's language; looked up once per request (navigation,
+    switcher, feeds and footer all need it)."""
+    if not hasattr(request, "_portal_home"):
+        site = Site.find_for_request(request)
+        request._portal_home = site.root_page.localized.specific if site else None
+    return request._portal_home
 
 
 def _live_translations(page):

@@ -19,13 +19,13 @@ from projects.tests.factories import (
 # Queries for one anonymous request of each listing, whatever the number of items.
 # Most of each is Wagtail's own fixed cost (site, locale, view restrictions, navigation).
 EXPECTED_QUERIES = {
-    "home": 19,
-    "news_index": 28,
-    "project": 26,
-    "partner": 24,
-    "project_index": 20,
-    "partner_index": 20,
-    "release": 33,
+    "home": 16,
+    "news_index": 25,
+    "project": 23,
+    "partner": 21,
+    "project_index": 17,
+    "partner_index": 17,
+    "release": 30,
 }
 
 
