@@ -6,6 +6,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from portal.api.fields import image_representation
 from portal.blocks import LinkBlock
 
 
@@ -35,6 +36,15 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/captioned_image_block.html"
+
+    def get_api_representation(self, value, context=None):
+        request = context.get("request") if context else None
+        return {
+            "image": image_representation(value["image"], request),
+            "alt_text": value["alt_text"],
+            "caption": value["caption"],
+            "credit": value["credit"],
+        }
 
 
 class QuoteBlock(blocks.StructBlock):

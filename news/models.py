@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.blocks import PressReleaseBodyBlock
+from portal.api.fields import RelatedField
 from portal.blocks import LinkBlock
 from portal.feeds import ReleaseFeedsMixin
 from portal.index_page import IndexPage
@@ -250,6 +251,9 @@ class PressReleasePage(Page):
         APIField("contact_name"),
         APIField("contact_email"),
         APIField("contact_phone"),
+        APIField("projects", serializer=RelatedField("release_projects")),
+        APIField("organisations", serializer=RelatedField("release_organisations")),
+        APIField("topics", serializer=RelatedField("release_topics")),
     ]
 
     class Meta:

@@ -4,15 +4,27 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.models import Page
 
 
 class LinkStructValue(blocks.StructValue):
-    def href(self):
+    def public_page(self):
+        """The chosen page in the reader's language while it is live and public, else None:
+        a link to a draft or private page shows neither its title nor its address."""
         page = self.get("page")
+        if page is None:
+            return None
+        page = page.localized
+        if not page.live or not Page.objects.filter(pk=page.pk).public().exists():
+            return None
+        return page
+
+    def href(self):
+        page = self.public_page()
         return page.url if page else self.get("url")
 
     def label(self):
-        page = self.get("page")
+        page = self.public_page()
         return self.get("text") or (page.title if page else self.get("url"))
 
 
@@ -33,6 +45,15 @@ class LinkBlock(blocks.StructBlock):
         label = _("Link")
         template = "blocks/link_block.html"
         value_class = LinkStructValue
+
+    def get_api_representation(self, value, context=None):
+        page = value.public_page()
+        request = context.get("request") if context else None
+        return {
+            "page": page.pk if page else None,
+            "url": page.get_full_url(request) if page else value.get("url") or None,
+            "text": value.label() or "",
+        }
 
     def clean(self, value):
         value = super().clean(value)

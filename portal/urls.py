@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,11 +8,17 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views as search_views
+from portal.api import views as api_views
+from portal.api.openapi import openapi_document
 from portal.sitemap import MultilingualSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The headless API, outside the language prefixes: ?locale= chooses the language.
+    path("api/v2/openapi.json", api_views.cacheable(openapi_document), name="openapi"),
+    path("api/v2/", api_views.api_router.urls),
+    re_path(r"^api/", api_views.not_found),
     # Outside the language prefixes: one sitemap for every language, and robots.txt.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path(

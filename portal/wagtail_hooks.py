@@ -16,6 +16,8 @@ from wagtail_localize.views.update_translations import (
     UpdateTranslationsView,
 )
 
+from portal.rich_text import PublicPageLinkHandler
+
 
 def untranslated_segments(page):
     """How many text segments of this translated page have no translation (0 for a source)."""
@@ -109,3 +111,9 @@ def register_safer_translation_views():
             name="portal_upload_pofile",
         ),
     ]
+
+
+# After Wagtail's own registration (order 0), which would otherwise replace it.
+@hooks.register("register_rich_text_features", order=100)
+def public_page_links(features):
+    features.register_link_type(PublicPageLinkHandler)

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.api.fields import ImageField, RelatedField
 from portal.blocks import LinkBlock
 from portal.feeds import ReleaseFeedsMixin
 from portal.index_page import IndexPage
@@ -208,8 +209,11 @@ class ProjectPage(ReleaseFeedsMixin, Page):
         APIField("description"),
         APIField("external_links"),
         APIField("funder_name"),
-        APIField("funder_logo"),
+        APIField("funder_logo", serializer=ImageField()),
         APIField("acknowledgement"),
+        APIField("implementer", serializer=RelatedField("project_implementer", many=False)),
+        APIField("partners", serializer=RelatedField("project_partners")),
+        APIField("releases", serializer=RelatedField("project_releases")),
     ]
 
     class Meta:
@@ -399,8 +403,10 @@ class PartnerOrganisationPage(Page):
         APIField("country"),
         APIField("region"),
         APIField("website"),
-        APIField("logo"),
+        APIField("logo", serializer=ImageField()),
         APIField("description"),
+        APIField("projects", serializer=RelatedField("partner_projects")),
+        APIField("releases", serializer=RelatedField("partner_releases")),
     ]
 
     class Meta:

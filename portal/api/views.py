@@ -1,0 +1,313 @@
+"""The headless API: Wagtail's API v2 endpoints, made strict about input and public-only.
+
+Subclasses of Wagtail's viewsets, not a hand-made API: they add the portal's filters
+(project, partner, topic, dates), validate every parameter before it reaches the database
+(stock v2 answers several bad inputs with a 500), show only live, public content whoever
+asks, and load nested relations for a whole response at once.
+"""
+
+import logging
+from datetime import date
+from functools import wraps
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.db.models import prefetch_related_objects
+from django.http import Http404, JsonResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import conditional_page
+from rest_framework.fields import CharField
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.permissions import AllowAny
+from wagtail.api import APIField
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    LocaleFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, Site
+
+from portal.api.fields import RENDITIONS, RelatedField, RenditionsField, prefetch_images
+from portal.api.public import public_pages, restricted_collection_ids
+from portal.api.related import RelatedContent
+
+logger = logging.getLogger(__name__)
+
+# Past this, an offset cannot point at a result; refusing it keeps it out of the database
+# (SQLite and PostgreSQL both fail on integers beyond 64 bits).
+MAX_OFFSET = 1_000_000
+MAX_SEARCH_LENGTH = 200
+MAX_PARAMETER_LENGTH = 2_000
+
+
+def positive_int(request, name, maximum=None):
+    value = request.GET.get(name)
+    if value is None:
+        return None
+    if not value.isascii() or not value.isdigit():
+        raise BadRequestError(f"{name} must be a positive integer")
+    number = int(value)
+    if maximum is not None and number > maximum:
+        raise BadRequestError(f"{name} cannot be higher than {maximum}")
+    return number
+
+
+def iso_date(request, name):
+    value = request.GET.get(name)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise BadRequestError(f"{name} must be a date as YYYY-MM-DD") from error
+
+
+class StrictInputMixin:
+    """Every parameter is checked before it reaches a query; what slips through anyway
+    becomes a 400, never a 500."""
+
+    authentication_classes = []  # public content only: no session, no user, cacheable
+    permission_classes = [AllowAny]
+    integer_parameters = ["offset", "limit"]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if len(values) > 1:
+                raise BadRequestError(f"{name} is given more than once")
+            if "\x00" in values[0] or len(values[0]) > MAX_PARAMETER_LENGTH:
+                raise BadRequestError(f"{name} is not a valid value")
+        positive_int(request, "offset", maximum=MAX_OFFSET)
+        positive_int(request, "limit", maximum=settings.WAGTAILAPI_LIMIT_MAX)
+        for name in self.integer_parameters:
+            if request.GET.get(name) != "root" or name not in ("child_of", "descendant_of"):
+                positive_int(request, name, maximum=2**31 - 1)
+        search = request.GET.get("search")
+        if search is not None:
+            if len(search) > MAX_SEARCH_LENGTH:
+                raise BadRequestError(
+                    f"search cannot be longer than {MAX_SEARCH_LENGTH} characters"
+                )
+            if any(ord(character) < 32 for character in search):
+                raise BadRequestError("search cannot contain control characters")
+        if request.GET.get("search_operator") not in (None, "and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+
+    def get_object(self):
+        pk = self.kwargs.get("pk")
+        if pk is not None and int(pk) > 2**63 - 1:
+            raise Http404("not found")
+        return super().get_object()
+
+    def find_object(self, queryset, request):
+        positive_int(request, "id", maximum=2**63 - 1)
+        return super().find_object(queryset, request)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, (ValidationError, ValueError, OverflowError, DatabaseError)):
+            # A value the checks above did not foresee: the client's error, not a crash.
+            logger.warning("API refused %s: %r", self.request.get_full_path(), exc)
+            exc = BadRequestError("a parameter has a value this endpoint cannot use")
+        return super().handle_exception(exc)
+
+
+class ReleaseFilter(BaseFilterBackend):
+    """?project=, ?partner=, ?topic=, ?date_from=, ?date_to= on press releases.
+
+    A project or partner is given by the id of any of its translations; a topic by its slug
+    or id. Translated releases link to the Latvian pages, so matching is by translation key.
+    """
+
+    parameters = ["project", "partner", "topic", "date_from", "date_to"]
+
+    def filter_queryset(self, request, queryset, view):
+        from news.models import (
+            PressReleaseOrganisation,
+            PressReleasePage,
+            PressReleaseProject,
+            PressReleaseTopic,
+            Topic,
+        )
+
+        used = [name for name in self.parameters if name in request.GET]
+        if not used:
+            return queryset
+        if queryset.model is not PressReleasePage:
+            raise BadRequestError(
+                f"{', '.join(used)} filter press releases: add type=news.PressReleasePage"
+            )
+        date_from, date_to = iso_date(request, "date_from"), iso_date(request, "date_to")
+        if date_from and date_to and date_to < date_from:
+            raise BadRequestError("date_to cannot be before date_from")
+        if date_from:
+            queryset = queryset.filter(release_date__gte=date_from)
+        if date_to:
+            queryset = queryset.filter(release_date__lte=date_to)
+        # Filtered by id (an indexed field), so the filters also work together with ?search=.
+        for name, link_model, target in [
+            ("project", PressReleaseProject, "project"),
+            ("partner", PressReleaseOrganisation, "organisation"),
+        ]:
+            pk = positive_int(request, name, maximum=2**63 - 1)
+            if pk is not None:
+                key = Page.objects.filter(pk=pk).values_list("translation_key", flat=True).first()
+                if key is None:
+                    raise BadRequestError(f"{name} {pk} does not exist")
+                linked = link_model.objects.filter(**{f"{target}__translation_key": key})
+                queryset = queryset.filter(pk__in=linked.values("page_id"))
+        topic = request.GET.get("topic")
+        if topic is not None:
+            lookup = {"pk": int(topic)} if topic.isascii() and topic.isdigit() else {"slug": topic}
+            key = Topic.objects.filter(**lookup).values_list("translation_key", flat=True).first()
+            if key is None:
+                raise BadRequestError(f"topic {topic!r} does not exist")
+            linked = PressReleaseTopic.objects.filter(topic__translation_key=key)
+            queryset = queryset.filter(pk__in=linked.values("page_id"))
+        return queryset
+
+
+class PortalPageSerializer(PageSerializer):
+    def to_representation(self, page):
+        # Rich text links resolve to the page's language (page.localized follows the active
+        # language), whatever the request's.
+        language = self.context["view"].related.languages.get(page.locale_id)
+        with translation.override(language or settings.LANGUAGE_CODE):
+            return super().to_representation(page)
+
+
+class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
+    filter_backends = [
+        FieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        ReleaseFilter,
+        SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(ReleaseFilter.parameters)
+    integer_parameters = ["child_of", "ancestor_of", "descendant_of", "translation_of"]
+    base_serializer_class = PortalPageSerializer
+    meta_fields = PagesAPIViewSet.meta_fields + [
+        "last_published_at",
+        APIField("translations", serializer=RelatedField("translations")),
+    ]
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + ["translations"]
+
+    def get_base_queryset(self):
+        return public_pages(self.request)
+
+    def find_object(self, queryset, request):
+        """?html_path= with the language prefix the public addresses have (/pl/aktualnosci/...);
+        Wagtail's own lookup routes from the default language's home page only."""
+        path = request.GET.get("html_path")
+        if path is None:
+            return super().find_object(queryset, request)
+        components = [component for component in path.split("/") if component]
+        site = Site.find_for_request(request)
+        if not components or components[0] not in dict(settings.LANGUAGES) or site is None:
+            return None
+        home = (
+            site.root_page.get_translations(inclusive=True)
+            .filter(locale__language_code=components[0])
+            .first()
+        )
+        if home is None:
+            return None
+        try:
+            page, _args, _kwargs = home.specific.route(request, components[1:])
+        except Http404:
+            return None
+        return page if queryset.filter(pk=page.pk).exists() else None
+
+    def check_query_parameters(self, queryset):
+        locale = self.request.GET.get("locale")
+        if locale is not None and locale not in dict(settings.LANGUAGES):
+            raise BadRequestError(
+                f"locale must be one of {', '.join(code for code, _ in settings.LANGUAGES)}"
+            )
+        super().check_query_parameters(queryset)
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        items = list(self.paginate_queryset(queryset))
+        self.prepare(items)
+        serializer = self.get_serializer(items, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def detail_view(self, request, pk):
+        self.prepare([self.get_object()])
+        return super().detail_view(request, pk)
+
+    def prepare(self, pages):
+        """Load what the response nests for all its pages at once."""
+        self.related = RelatedContent(pages, self.request)
+        for field in ("logo", "funder_logo"):
+            with_field = [page for page in pages if hasattr(type(page), field)]
+            if with_field:
+                prefetch_related_objects(with_field, prefetch_images(field))
+
+
+class PublicImagesAPIViewSet(StrictInputMixin, ImagesAPIViewSet):
+    body_fields = ImagesAPIViewSet.body_fields + [
+        APIField("alt", serializer=CharField(source="default_alt_text", read_only=True)),
+        APIField("renditions", serializer=RenditionsField()),
+    ]
+
+    def get_queryset(self):
+        return (
+            self.model.objects.exclude(collection__in=restricted_collection_ids())
+            .prefetch_renditions(*RENDITIONS.values())
+            .order_by("id")
+        )
+
+
+class PublicDocumentsAPIViewSet(StrictInputMixin, DocumentsAPIViewSet):
+    def get_queryset(self):
+        return self.model.objects.exclude(collection__in=restricted_collection_ids()).order_by("id")
+
+
+def cacheable(view):
+    """ETag and 304 for conditional requests; Cache-Control for public responses (all of
+    them: the API answers everyone alike)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
+        return response
+
+    return conditional_page(wrapped)
+
+
+class PortalAPIRouter(WagtailAPIRouter):
+    def wrap_view(self, func):
+        return cacheable(super().wrap_view(func))
+
+
+api_router = PortalAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PortalPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+
+
+def not_found(request, path=""):
+    return JsonResponse({"message": "not found"}, status=404)
