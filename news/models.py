@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import CharField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -246,7 +247,7 @@ class PressReleasePage(Page):
         APIField("event_start"),
         APIField("event_end"),
         APIField("event_place"),
-        APIField("event_country"),
+        APIField("event_country", serializer=CharField(read_only=True)),
         APIField("further_information"),
         APIField("contact_name"),
         APIField("contact_email"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext, pgettext_lazy
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -400,7 +401,7 @@ class PartnerOrganisationPage(Page):
     api_fields = [
         APIField("short_name"),
         APIField("kind"),
-        APIField("country"),
+        APIField("country", serializer=CharField(read_only=True)),
         APIField("region"),
         APIField("website"),
         APIField("logo", serializer=ImageField()),

@@ -24,7 +24,10 @@ class RelatedContent:
     def __init__(self, pages, request):
         self.pages = [page for page in pages if isinstance(page, Page)]
         self.request = request
-        self.languages = dict(Locale.objects.values_list("pk", "language_code"))
+        locales = Locale.objects.in_bulk()
+        self.languages = {pk: locale.language_code for pk, locale in locales.items()}
+        for page in self.pages:
+            page.locale = locales[page.locale_id]  # what `meta.locale` reads, without a query
         self._loaded = {}
 
     def get(self, kind, page):

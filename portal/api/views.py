@@ -121,7 +121,11 @@ class StrictInputMixin:
             # A value the checks above did not foresee: the client's error, not a crash.
             logger.warning("API refused %s: %r", self.request.get_full_path(), exc)
             exc = BadRequestError("a parameter has a value this endpoint cannot use")
-        return super().handle_exception(exc)
+        response = super().handle_exception(exc)
+        if isinstance(response.data, dict) and "detail" in response.data:
+            # DRF's own errors (405 and the like) in the same shape as Wagtail's.
+            response.data = {"message": str(response.data["detail"])}
+        return response
 
 
 class ReleaseFilter(BaseFilterBackend):

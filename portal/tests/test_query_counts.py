@@ -28,6 +28,20 @@ EXPECTED_QUERIES = {
     "release": 30,
 }
 
+# The API's listings with every nested field, 50 items a response.
+EXPECTED_API_QUERIES = {
+    "releases": 21,
+    "projects": 19,
+    "partners": 21,
+    "pages": 13,
+}
+API_LISTINGS = {
+    "releases": "/api/v2/pages/?type=news.PressReleasePage&fields=*&limit=50",
+    "projects": "/api/v2/pages/?type=projects.ProjectPage&fields=*&limit=50",
+    "partners": "/api/v2/pages/?type=projects.PartnerOrganisationPage&fields=*&limit=50",
+    "pages": "/api/v2/pages/?limit=50",
+}
+
 
 class ListingQueryCountTests(TestCase):
     @classmethod
@@ -75,8 +89,19 @@ class ListingQueryCountTests(TestCase):
                     response = self.client.get(page.url)
                 self.assertEqual(response.status_code, 200)
 
+    def assert_bounded_api_queries(self):
+        for name, url in API_LISTINGS.items():
+            with self.subTest(api=name, items=self.count):
+                self.client.get(url)
+                with self.assertNumQueries(EXPECTED_API_QUERIES[name]):
+                    response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertGreaterEqual(len(response.json()["items"]), min(self.count, 50))
+
     def test_listings_cost_the_same_for_3_and_30_items(self):
         self.add_items(3)
         self.assert_bounded_queries()
+        self.assert_bounded_api_queries()
         self.add_items(30)
         self.assert_bounded_queries()
+        self.assert_bounded_api_queries()
