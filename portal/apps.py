@@ -18,3 +18,10 @@ class PortalConfig(AppConfig):
                 grant_tree_permissions(instance)
 
         post_save.connect(grant_on_new_home_page, sender=HomePage, weak=False)
+
+        from wagtail.signals import page_published, page_unpublished
+
+        from portal.api import webhooks
+
+        page_published.connect(webhooks.on_page_published, weak=False)
+        page_unpublished.connect(webhooks.on_page_unpublished, weak=False)

@@ -5,10 +5,11 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.update_translations import (
@@ -16,6 +17,7 @@ from wagtail_localize.views.update_translations import (
     UpdateTranslationsView,
 )
 
+from portal.models import WebhookEndpoint
 from portal.rich_text import PublicPageLinkHandler
 
 
@@ -117,3 +119,19 @@ def register_safer_translation_views():
 @hooks.register("register_rich_text_features", order=100)
 def public_page_links(features):
     features.register_link_type(PublicPageLinkHandler)
+
+
+class WebhookEndpointViewSet(ModelViewSet):
+    """Settings > Webhooks, for administrators (the model's add/change/delete permissions)."""
+
+    model = WebhookEndpoint
+    icon = "link"
+    add_to_settings_menu = True
+    menu_label = gettext_lazy("Webhooks")
+    list_display = ["url", "is_active"]
+    form_fields = ["url", "secret", "is_active"]
+
+
+@hooks.register("register_admin_viewset")
+def register_webhooks():
+    return WebhookEndpointViewSet("webhooks")

@@ -187,6 +187,17 @@ CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 
+# Webhooks (portal/api/webhooks.py): the admin's Settings > Webhooks, and these from the
+# environment: WEBHOOK_URLS=https://a.example/hook,https://b.example/hook WEBHOOK_SECRET=...
+PORTAL_WEBHOOKS = [
+    {"url": url, "secret": os.environ.get("WEBHOOK_SECRET", "")} for url in env_list("WEBHOOK_URLS")
+]
+if PORTAL_WEBHOOKS and not os.environ.get("WEBHOOK_SECRET"):
+    raise ImproperlyConfigured("WEBHOOK_URLS needs a WEBHOOK_SECRET to sign the events with")
+WEBHOOK_TIMEOUT = 5  # seconds a receiver may take
+WEBHOOK_RETRY_DELAYS = [2, 10, 60]  # seconds, in the background after a failed post
+WEBHOOK_MAX_ATTEMPTS = 8  # then deliver_webhooks stops trying
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 

@@ -14,3 +14,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+# Webhook retries without the waiting.
+WEBHOOK_RETRY_DELAYS = [0.05, 0.05]

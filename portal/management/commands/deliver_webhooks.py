@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+
+from portal.api import webhooks
+
+
+class Command(BaseCommand):
+    help = (
+        "Post the webhook events whose delivery failed and whose next attempt is due. "
+        "Run it every few minutes (a systemd timer or cron)."
+    )
+
+    def handle(self, *args, **options):
+        due = list(webhooks.due_deliveries())
+        delivered = 0
+        for number, delivery in enumerate(due, start=1):
+            ok = webhooks.attempt(delivery)
+            delivered += ok
+            self.stdout.write(
+                f"[{number}/{len(due)}] {delivery.event['type']} to {delivery.url}: "
+                + ("delivered" if ok else delivery.last_error)
+            )
+        self.stdout.write(f"{delivered} of {len(due)} due deliveries made.")
