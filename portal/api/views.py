@@ -216,6 +216,14 @@ class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         return public_pages(self.request)
 
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if queryset.model is Page and "type" not in self.request.GET:
+            # By id, like the typed listings: search can filter on ids, not on the dates
+            # public_pages() checks.
+            queryset = Page.objects.filter(pk__in=queryset.values("pk"))
+        return queryset
+
     def find_object(self, queryset, request):
         """?html_path= with the language prefix the public addresses have (/pl/aktualnosci/...);
         Wagtail's own lookup routes from the default language's home page only."""

@@ -157,12 +157,17 @@ class SeedAPITests(TestCase):
         self.assertEqual(response.status_code, 400)
 
     def test_search_in_a_language_and_ordering_by_date(self):
-        response = self.get(f"{RELEASES}&locale=pl&search=Krakowie")
+        response = self.get(f"{RELEASES}&locale=pl&search=wspierania")
         self.assertEqual(
             [item["id"] for item in response.json()["items"]], [self.releases["pl"].pk]
         )
-        response = self.get(f"{RELEASES}&locale=en&search=Krakowie")
+        response = self.get(f"{RELEASES}&locale=en&search=wspierania")
         self.assertEqual(response.json()["items"], [])
+        # Without a type, across every page type.
+        response = self.get(f"{PAGES}?locale=lv&search=Krakovu")
+        self.assertEqual(response.status_code, 200)
+        ids = [item["id"] for item in response.json()["items"]]
+        self.assertIn(self.releases["lv"].pk, ids)
         response = self.get(f"{RELEASES}&order=-release_date&fields=release_date")
         dates = [item["release_date"] for item in response.json()["items"]]
         self.assertEqual(dates, sorted(dates, reverse=True))
