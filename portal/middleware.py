@@ -4,6 +4,10 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 
+def is_api(request):
+    return request.path_info.startswith("/api/")
+
+
 class LanguagePrefixMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, except that only / is sent to a language.
 
@@ -13,6 +17,12 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
     """
 
     def process_request(self, request):
+        if is_api(request):
+            # The API's languages are chosen with ?locale=, never by the browser's preference:
+            # the same URL gives the same answer to everyone (and caches need no Vary).
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            return
         super().process_request(request)
         # Django reads /lv-LV/ as Latvian; it is no prefix of ours, so answer (with a 404) in
         # the language the browser asks for instead.
@@ -23,6 +33,8 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
             request.LANGUAGE_CODE = language
 
     def process_response(self, request, response):
+        if is_api(request):
+            return response
         path = request.path_info
         if (
             response.status_code == 404

@@ -197,6 +197,14 @@ class SeedAPITests(TestCase):
         self.assertEqual(changed.status_code, 200)
         self.assertNotEqual(changed["ETag"], etag)
 
+    def test_the_browsers_language_does_not_change_an_answer(self):
+        url = f"{RELEASES}&locale=en&fields=*"
+        answers = [self.client.get(url, HTTP_ACCEPT_LANGUAGE=code) for code in ("pl", "lv", "en")]
+        self.assertEqual(len({answer.content for answer in answers}), 1)
+        for answer in answers:
+            self.assertNotIn("Accept-Language", answer.get("Vary", ""))
+            self.assertNotIn("Content-Language", answer)
+
     @override_settings(CORS_ALLOWED_ORIGINS=["https://partner.example"])
     def test_cors_allows_only_the_configured_origins(self):
         allowed = self.client.get(PAGES, HTTP_ORIGIN="https://partner.example")
