@@ -1,39 +1,76 @@
-"""Who edits what: Editors the Latvian source, each translator group its own language's tree.
+"""Who does what, per language tree.
 
-Wagtail grants page permissions per page (and its subtree), so a language's permissions hang on
-its home page; they are granted when that home page is created (see apps.py), which for English
-and Polish is when the site is first translated.
+| group                  | Latvian tree (the source)            | its language's tree (en or pl) |
+| Editors                | create, edit, submit for approval    | -                              |
+| Moderators             | approve, publish, unpublish, delete  | -                              |
+| Translators (language) | -                                    | translate, save drafts         |
+| Reviewers (language)   | -                                    | review, publish, unpublish     |
+
+Administrators are superusers. Wagtail grants page permissions per page and its subtree, so a
+language's permissions hang on its home page; they are granted when that home page is created
+(see apps.py), which for English and Polish is when the site is first translated. Each tree also
+gets its approval workflow: Latvian pages go to the Moderators, translations to their language's
+Reviewers (portal/migrations/0007_editorial_roles.py creates the groups and workflows).
 """
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
 EDITORS = "Editors"
+MODERATORS = "Moderators"
 TRANSLATORS = {"en": "Translators (English)", "pl": "Translators (Polish)"}
+REVIEWERS = {"en": "Reviewers (English)", "pl": "Reviewers (Polish)"}
 
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "publish_page"]
+# Page permissions on each language's home page (and so its whole tree).
+TREE_PERMISSIONS = {
+    settings.LANGUAGE_CODE: {
+        EDITORS: ["add_page", "change_page", "lock_page"],
+        MODERATORS: [
+            "add_page",
+            "change_page",
+            "publish_page",
+            "lock_page",
+            "unlock_page",
+            "bulk_delete_page",
+        ],
+    },
+    **{
+        language: {
+            TRANSLATORS[language]: ["change_page"],
+            REVIEWERS[language]: ["change_page", "publish_page", "lock_page", "unlock_page"],
+        }
+        for language in TRANSLATORS
+    },
+}
 
-
-def group_for_language(language_code):
-    if language_code == settings.LANGUAGE_CODE:
-        return EDITORS, EDITOR_PAGE_PERMISSIONS
-    if language_code in TRANSLATORS:
-        return TRANSLATORS[language_code], TRANSLATOR_PAGE_PERMISSIONS
-    return None, []
+# Who approves what is submitted in each language (Wagtail workflows, by name).
+WORKFLOWS = {
+    settings.LANGUAGE_CODE: ("Moderators approval", MODERATORS),
+    **{
+        language: (f"{REVIEWERS[language]} approval", REVIEWERS[language]) for language in REVIEWERS
+    },
+}
 
 
 def grant_tree_permissions(home_page):
-    """Give the group of `home_page`'s language its page permissions on that tree."""
-    from wagtail.models import GroupPagePermission
+    """Give each group of `home_page`'s language its page permissions on that tree, and put the
+    tree under its language's approval workflow."""
+    from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage
 
-    group_name, codenames = group_for_language(home_page.locale.language_code)
-    if group_name is None:
-        return
-    group, _created = Group.objects.get_or_create(name=group_name)
-    for permission in Permission.objects.filter(
-        content_type__app_label="wagtailcore", codename__in=codenames
-    ):
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=home_page, permission=permission
-        )
+    language = home_page.locale.language_code
+    for group_name, codenames in TREE_PERMISSIONS.get(language, {}).items():
+        group, _created = Group.objects.get_or_create(name=group_name)
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        ):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=home_page, permission=permission
+            )
+    if language in WORKFLOWS:
+        workflow_name, group_name = WORKFLOWS[language]
+        workflow, created = Workflow.objects.get_or_create(name=workflow_name)
+        if created or not workflow.workflow_tasks.exists():
+            task, _created = GroupApprovalTask.objects.get_or_create(name=workflow_name)
+            task.groups.add(Group.objects.get_or_create(name=group_name)[0])
+            workflow.workflow_tasks.create(task=task, sort_order=0)
+        WorkflowPage.objects.update_or_create(page=home_page, defaults={"workflow": workflow})

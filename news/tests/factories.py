@@ -56,3 +56,28 @@ class TopicFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Topic
+
+
+def release_form_data(**overrides):
+    """What the admin's release form posts, for a small valid release; fields overridable."""
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    data = {
+        "title": "Uzņēmēji dodas uz Krakovu",
+        "slug": "uznemeji-dodas-uz-krakovu",
+        "release_date": "2014-12-01",
+        "lead": "Latgales uzņēmēji dosies vizītē uz Krakovu.",
+        "body": streamfield([("paragraph", rich_text("<p>Vizīte notiks decembrī.</p>"))]),
+        "project_links": inline_formset([]),
+        "organisation_links": inline_formset([]),
+        "further_information": streamfield([]),
+        "topic_links": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)

@@ -8,7 +8,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from news.models import NewsIndexPage, PressReleasePage
@@ -18,6 +18,7 @@ from news.tests.factories import (
     PressReleaseProjectFactory,
     PressReleaseTopicFactory,
     TopicFactory,
+    release_form_data,
 )
 from portal.models import HomePage
 from portal.tests.factories import SiteTree
@@ -161,12 +162,7 @@ class PressReleaseAdminTests(WagtailPageTestCase):
         self.login()
 
     def release_form_data(self, **overrides):
-        data = {
-            "title": "Uzņēmēji dodas uz Krakovu",
-            "slug": "uznemeji-dodas-uz-krakovu",
-            "release_date": "2014-12-01",
-            "lead": "Latgales uzņēmēji dosies vizītē uz Krakovu.",
-            "body": streamfield([("paragraph", rich_text("<p>Vizīte notiks decembrī.</p>"))]),
+        fields = {
             "event_start": "2014-12-02",
             "event_end": "2014-12-04",
             "event_place": "Krakova",
@@ -175,12 +171,8 @@ class PressReleaseAdminTests(WagtailPageTestCase):
             "organisation_links": inline_formset(
                 [{"organisation": self.organisation.pk, "role": "participant"}]
             ),
-            "further_information": streamfield([]),
-            "topic_links": inline_formset([]),
-            "comments": inline_formset([]),
         }
-        data.update(overrides)
-        return nested_form_data(data)
+        return release_form_data(**{**fields, **overrides})
 
     def test_editor_publishes_a_release_linked_to_a_project_and_it_appears_there(self):
         self.assertCanCreate(self.tree.news_index, PressReleasePage, self.release_form_data())

@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from news.models import PressReleasePage
-from portal.roles import EDITORS, TRANSLATORS
+from portal.roles import EDITORS, REVIEWERS, TRANSLATORS
 
 CHANGED_PARAGRAPH = "Vizīte tiek organizēta, lai popularizētu Latgales ražotāju produkciju."
 
@@ -58,6 +58,11 @@ class WorkflowTestCase(TestCase):
         profile.preferred_language = "en"
         profile.save()
         cls.polish = make_user("tlumacz-pl", TRANSLATORS["pl"])
+        cls.english_reviewer = make_user("reviewer-en", REVIEWERS["en"])
+        profile = UserProfile.get_for_user(cls.english_reviewer)
+        profile.preferred_language = "en"
+        profile.save()
+        cls.polish_reviewer = make_user("recenzent-pl", REVIEWERS["pl"])
 
     def edit_url(self, page):
         return reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -127,12 +132,22 @@ class TranslatorPermissionTests(WorkflowTestCase):
         self.client.force_login(self.editor)
         self.assertEqual(self.client.get(url).status_code, 200)
 
-    def test_polish_translator_revises_and_publishes_the_polish_release(self):
+    def test_polish_translator_revises_and_a_polish_reviewer_publishes(self):
         self.client.force_login(self.polish)
         polish = release_in("pl")
         revised = "W dniach 2–4 grudnia przedsiębiorcy z Łatgalii odwiedzą Kraków."
         response = self.put_string(polish, self.lead_segment(polish), revised)
         self.assertEqual(response.status_code, 200)
+        # The translator saves a draft; publishing is the reviewer's.
+        self.assertRefused(self.client.post(self.edit_url(polish), {"action": "publish"}))
+        # The translator's text is kept (wagtail-localize stores it per segment) for review.
+        self.assertTrue(
+            StringTranslation.objects.filter(
+                data=revised, locale=polish.locale, last_translated_by=self.polish
+            ).exists()
+        )
+        self.assertNotContains(self.client.get(polish.url), revised)
+        self.client.force_login(self.polish_reviewer)
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(self.edit_url(polish), {"action": "publish"})
         self.assertEqual(response.status_code, 302)
@@ -176,7 +191,7 @@ class TranslatorPermissionTests(WorkflowTestCase):
         StringTranslation.objects.filter(
             translation_of=self.lead_segment(english).string, locale=english.locale
         ).delete()
-        self.client.force_login(self.english)
+        self.client.force_login(self.english_reviewer)
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(self.edit_url(english), {"action": "publish"}, follow=True)
         self.assertContains(response, "Not published: 1 text is not translated yet.")

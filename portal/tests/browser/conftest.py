@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
 
 
 # Twelve older Latvian releases, so that the news index has a second page to go to, and a
-# Polish translator.
+# Polish translator and a Polish reviewer.
 ARCHIVE = """
 import datetime
 from django.contrib.auth import get_user_model
@@ -47,6 +47,8 @@ for number in range(12):
     )
 translator = get_user_model().objects.create_user("tlumacz", password="Tlumacz-2026-haslo")
 translator.groups.add(Group.objects.get(name="Translators (Polish)"))
+reviewer = get_user_model().objects.create_user("recenzent", password="Recenzent-2026-haslo")
+reviewer.groups.add(Group.objects.get(name="Reviewers (Polish)"))
 """
 
 
