@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import CharField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -20,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.blocks import PressReleaseBodyBlock
+from portal.admin_forms import PortalPageForm
 from portal.api.fields import RelatedField
 from portal.blocks import LinkBlock
 from portal.feeds import ReleaseFeedsMixin
@@ -153,7 +153,7 @@ class ReleaseRole(models.TextChoices):
     NAMED = "named", _("Named in the release")
 
 
-class PressReleaseForm(WagtailAdminPageForm):
+class PressReleaseForm(PortalPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Offer only the topics in the release's own language.

@@ -7,10 +7,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from portal.admin_forms import PortalPageForm
 from portal.translations import PAGE_TRANSLATABLE_FIELDS
 
 
 class IndexPage(Page):
+    base_form_class = PortalPageForm
     # One of each index per language tree.
     max_count_per_parent = 1
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.models import PressReleasePage
+from portal.admin_forms import PortalPageForm
 from portal.index_page import IndexPage
 from portal.translations import PAGE_TRANSLATABLE_FIELDS
 from projects.models import ProjectPage, ProjectStatus
@@ -60,6 +61,7 @@ class AccessibilityStatementPage(Page):
     """The accessibility statement a Latvian public body must publish (Directive (EU)
     2016/2102): how far the site meets WCAG 2.1 AA, what is not accessible, how to ask for it."""
 
+    base_form_class = PortalPageForm
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

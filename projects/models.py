@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.admin_forms import PortalPageForm
 from portal.api.fields import ImageField, RelatedField
 from portal.blocks import LinkBlock
 from portal.feeds import ReleaseFeedsMixin
@@ -97,6 +98,7 @@ class Currency(models.TextChoices):
 
 
 class ProjectPage(ReleaseFeedsMixin, Page):
+    base_form_class = PortalPageForm
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
 
@@ -351,6 +353,7 @@ class OrganisationKind(models.TextChoices):
 class PartnerOrganisationPage(Page):
     """An organisation: the page title is its full name."""
 
+    base_form_class = PortalPageForm
     parent_page_types = ["projects.PartnerIndexPage"]
     subpage_types = []
 

@@ -233,6 +233,22 @@ class SourceChangeTests(WorkflowTestCase):
         self.assertFalse(english.has_unpublished_changes)
         self.assertContains(self.client.get(english.url), "The visit is organised to promote")
 
+    def test_a_translators_unpublished_work_survives_a_source_change_and_sync(self):
+        polish = release_in("pl")
+        revised = "Wstęp poprawiony przez tłumacza, jeszcze nieopublikowany."
+        self.client.force_login(self.polish)
+        self.assertEqual(
+            self.put_string(polish, self.lead_segment(polish), revised).status_code, 200
+        )
+        self.change_and_sync_the_source()
+        self.assertTrue(
+            StringTranslation.objects.filter(
+                data=revised, locale=polish.locale, last_translated_by=self.polish
+            ).exists()
+        )
+        exported = {entry.msgctxt: entry.msgstr for entry in translation_of(polish).export_po()}
+        self.assertEqual(exported["lead"], revised)
+
     def test_po_round_trip_for_a_translation_agency(self):
         self.change_and_sync_the_source()
         with tempfile.TemporaryDirectory() as directory:
