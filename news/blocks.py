@@ -94,3 +94,14 @@ class PressReleaseBodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     embed = CaptionedEmbedBlock()
     link = LinkBlock()
+
+
+class CorrectionBlock(blocks.StructBlock):
+    """A public correction: what changed in a published release, and when."""
+
+    date = blocks.DateBlock(label=_("Date"))
+    note = blocks.TextBlock(label=_("What changed"))
+
+    class Meta:
+        icon = "edit"
+        label = _("Correction")

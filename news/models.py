@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from news.blocks import PressReleaseBodyBlock
+from news.blocks import CorrectionBlock, PressReleaseBodyBlock
 from portal.admin_forms import PortalPageForm
 from portal.api.fields import RelatedField
 from portal.blocks import LinkBlock
@@ -185,6 +185,22 @@ class PressReleasePage(Page):
     contact_name = models.CharField(_("press contact"), max_length=255, blank=True)
     contact_email = models.EmailField(_("press contact e-mail"), blank=True)
     contact_phone = models.CharField(_("press contact phone"), max_length=64, blank=True)
+    corrections = StreamField(
+        [("correction", CorrectionBlock())],
+        blank=True,
+        verbose_name=_("corrections"),
+        help_text=_(
+            "When a published release is changed in substance: the date and what changed. "
+            "Shown on the release."
+        ),
+    )
+    withdrawn_on = models.DateField(
+        _("withdrawn on"),
+        null=True,
+        blank=True,
+        help_text=_("A withdrawn release stays at its address, under a withdrawal notice."),
+    )
+    withdrawal_notice = models.TextField(_("withdrawal notice"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("release_date"),
@@ -211,6 +227,14 @@ class PressReleasePage(Page):
             heading=_("Press contact"),
         ),
         InlinePanel("topic_links", heading=_("Topics"), label=_("Topic")),
+        MultiFieldPanel(
+            [
+                FieldPanel("corrections"),
+                FieldPanel("withdrawn_on"),
+                FieldPanel("withdrawal_notice"),
+            ],
+            heading=_("Corrections and withdrawal"),
+        ),
     ]
 
     search_fields = Page.search_fields + [
@@ -238,6 +262,9 @@ class PressReleasePage(Page):
         SynchronizedField("project_links"),
         SynchronizedField("organisation_links"),
         SynchronizedField("topic_links"),
+        TranslatableField("corrections"),  # the notes; dates synced
+        SynchronizedField("withdrawn_on"),
+        TranslatableField("withdrawal_notice"),
     ]
 
     api_fields = [
@@ -255,6 +282,9 @@ class PressReleasePage(Page):
         APIField("projects", serializer=RelatedField("release_projects")),
         APIField("organisations", serializer=RelatedField("release_organisations")),
         APIField("topics", serializer=RelatedField("release_topics")),
+        APIField("corrections"),
+        APIField("withdrawn_on"),
+        APIField("withdrawal_notice"),
     ]
 
     class Meta:
@@ -276,6 +306,10 @@ class PressReleasePage(Page):
             raise ValidationError({"event_end": _("The event cannot end before it starts.")})
         if (self.event_place or self.event_country) and not self.event_start:
             raise ValidationError({"event_start": _("An event with a place needs a start date.")})
+        if self.withdrawn_on and not self.withdrawal_notice.strip():
+            raise ValidationError(
+                {"withdrawal_notice": _("Tell readers why the release is withdrawn.")}
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -78,6 +78,7 @@ def release_form_data(**overrides):
         "further_information": streamfield([]),
         "topic_links": inline_formset([]),
         "comments": inline_formset([]),
+        "corrections": streamfield([]),
     }
     data.update(overrides)
     return nested_form_data(data)

@@ -241,6 +241,9 @@ RELEASE_FIELDS = {
     "projects": array(ref("ProjectSummary")),
     "organisations": array(ref("OrganisationInRelease")),
     "topics": array(obj({"id": ID, "name": STRING, "slug": STRING, "locale": LOCALE})),
+    "corrections": STREAM,
+    "withdrawn_on": nullable(DATE),
+    "withdrawal_notice": STRING,
 }
 PROJECT_FIELDS = {
     "short_name": STRING,
