@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install tools test test-sqlite test-postgres test-browser lint format check messages clean
+.PHONY: run install tools scheduler test test-sqlite test-postgres test-browser lint format check messages clean
 
 run: install ## Create .venv, install, migrate, load the seed content and serve on :8000
 	@# The compiled catalogues are committed; recompile when gettext is there.
@@ -15,6 +15,16 @@ run: install ## Create .venv, install, migrate, load the seed content and serve 
 	$(MANAGE) ensure_admin
 	@echo "Serving on http://127.0.0.1:8000/ (Ctrl+C stops)"
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# Publishes scheduled (embargoed) pages when their time comes, and retries webhooks, every
+# minute until stopped. In production run the same from the systemd timer in deploy/systemd/.
+SCHEDULER_INTERVAL ?= 60
+scheduler: install
+	@echo "Publishing scheduled pages every $(SCHEDULER_INTERVAL) s (Ctrl+C stops)"
+	@while true; do \
+		$(MANAGE) publish_scheduled && $(MANAGE) deliver_webhooks --verbosity 0; \
+		sleep $(SCHEDULER_INTERVAL); \
+	done
 
 # A fresh Debian has python3 without venv/ensurepip: install python3-venv when we may.
 $(BIN)/python:

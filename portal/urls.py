@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from news.views import embargo_preview
 from portal import views as search_views
 from portal.api import views as api_views
 from portal.api.openapi import openapi_document
@@ -19,6 +20,8 @@ urlpatterns = [
     path("api/v2/openapi.json", api_views.cacheable(openapi_document), name="openapi"),
     path("api/v2/", api_views.api_router.urls),
     re_path(r"^api/", api_views.not_found),
+    # Read-only previews of embargoed releases for journalists, by signed link.
+    path("embargo/<str:token>/", embargo_preview, name="embargo_preview"),
     # Outside the language prefixes: one sitemap for every language, and robots.txt.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path(

@@ -10,13 +10,16 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        verbose = options["verbosity"] > 0
         due = list(webhooks.due_deliveries())
         delivered = 0
         for number, delivery in enumerate(due, start=1):
             ok = webhooks.attempt(delivery)
             delivered += ok
-            self.stdout.write(
-                f"[{number}/{len(due)}] {delivery.event['type']} to {delivery.url}: "
-                + ("delivered" if ok else delivery.last_error)
-            )
-        self.stdout.write(f"{delivered} of {len(due)} due deliveries made.")
+            if verbose:
+                self.stdout.write(
+                    f"[{number}/{len(due)}] {delivery.event['type']} to {delivery.url}: "
+                    + ("delivered" if ok else delivery.last_error)
+                )
+        if verbose:
+            self.stdout.write(f"{delivered} of {len(due)} due deliveries made.")

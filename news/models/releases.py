@@ -1,4 +1,4 @@
-"""Press releases, their index, and the topics they are filed under."""
+"""Press releases, their index, and their links to projects, organisations and topics."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -14,11 +14,12 @@ from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.blocks import CorrectionBlock, PressReleaseBodyBlock
+from news.models.topics import Topic
 from portal.admin_forms import PortalPageForm
 from portal.api.fields import RelatedField
 from portal.blocks import LinkBlock
@@ -27,39 +28,6 @@ from portal.index_page import IndexPage
 from portal.search import page_text
 from portal.translations import PAGE_TRANSLATABLE_FIELDS, localize_pages
 from projects.models import PartnerOrganisationPage, ProjectPage
-
-
-class Topic(TranslatableMixin, models.Model):
-    """A subject releases are filed under; translated like pages are."""
-
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    translatable_fields = [TranslatableField("name"), TranslatableField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale")
-        ]
-
-    def __str__(self):
-        return self.name
-
-    @classmethod
-    def localize_all(cls, topics, locale_id):
-        """The topics in `locale_id` where translated, else as they are; one query."""
-        translations = {
-            topic.translation_key: topic
-            for topic in cls.objects.filter(
-                locale_id=locale_id, translation_key__in={topic.translation_key for topic in topics}
-            )
-        }
-        return [translations.get(topic.translation_key, topic) for topic in topics]
 
 
 class NewsIndexPage(ReleaseFeedsMixin, IndexPage):
