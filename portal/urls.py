@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -12,8 +13,15 @@ from portal import views as search_views
 from portal.api import views as api_views
 from portal.api.openapi import openapi_document
 from portal.sitemap import MultilingualSitemap
+from portal.throttle import limit_posts_per_address
 
 urlpatterns = [
+    # Wagtail's password reset form, limited per address (login lockout is django-axes').
+    path(
+        "admin/password_reset/",
+        limit_posts_per_address(PasswordResetView.as_view()),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The headless API, outside the language prefixes: ?locale= chooses the language.
