@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install tools scheduler test test-sqlite test-postgres test-browser lint format check messages clean
+.PHONY: run install tools scheduler audit test test-sqlite test-postgres test-browser lint format check messages clean
 
 run: install ## Create .venv, install, migrate, load the seed content and serve on :8000
 	@# The compiled catalogues are committed; recompile when gettext is there.
@@ -77,6 +77,12 @@ SCREENSHOTS ?= test-artifacts/screenshots
 test-browser: $(VENV)/.dev-installed tools
 	@echo "== browser tests (Chromium, axe); screenshots in $(SCREENSHOTS)"
 	SCREENSHOTS=$(SCREENSHOTS) $(BIN)/pytest -m browser portal/tests/browser
+
+# Known vulnerabilities in the pinned requirements (pip-audit, PyPI's advisory data). --strict:
+# a package that cannot be checked fails the audit instead of being skipped in silence.
+audit: $(VENV)/.dev-installed
+	$(BIN)/pip-audit --strict --progress-spinner off --no-deps --disable-pip -r requirements.txt
+	$(BIN)/pip-audit --strict --progress-spinner off --no-deps --disable-pip -r requirements-dev.txt
 
 messages: $(VENV)/.dev-installed tools ## Update the .po files from the code, then compile them
 	$(MANAGE) makemessages --locale=lv --locale=en --locale=pl --no-obsolete --no-location \

@@ -1,5 +1,13 @@
+import sys
+
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.utils import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from wagtail.models import Locale, Page
 
 from portal.metadata import description_of
@@ -32,3 +40,31 @@ def search(request):
         "portal/search.html",
         {"query": query, "results": found, "items": items},
     )
+
+
+# Errors that mean "the database cannot be reached", not "this request is wrong".
+DATABASE_DOWN = (OperationalError, InterfaceError)
+RETRY_AFTER = 30  # seconds
+
+
+def server_error(request):
+    """The 500 handler, with no database and no template that needs one: a 503 with
+    Retry-After in the reader's language when the database is down (the site recovers by itself
+    when it is back: CONN_HEALTH_CHECKS), else the static 500 page."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_DOWN) or isinstance(error.__cause__, DATABASE_DOWN):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            if request.path_info.startswith("/api/"):
+                response = JsonResponse(
+                    {"message": "the service is briefly unavailable; try again shortly"},
+                    status=503,
+                )
+            else:
+                response = HttpResponse(
+                    render_to_string("503.html", {"language": language}), status=503
+                )
+        response["Retry-After"] = str(RETRY_AFTER)
+        add_never_cache_headers(response)
+        return response
+    return HttpResponseServerError(render_to_string("500.html"))

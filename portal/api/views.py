@@ -12,7 +12,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError
+from django.db import DataError
 from django.db.models import prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.utils import translation
@@ -117,7 +117,9 @@ class StrictInputMixin:
         return super().find_object(queryset, request)
 
     def handle_exception(self, exc):
-        if isinstance(exc, (ValidationError, ValueError, OverflowError, DatabaseError)):
+        # DataError: a value the database cannot hold. Not OperationalError: a database that is
+        # down is a 503 (portal.views.server_error), not the client's fault.
+        if isinstance(exc, (ValidationError, ValueError, OverflowError, DataError)):
             # A value the checks above did not foresee: the client's error, not a crash.
             logger.warning("API refused %s: %r", self.request.get_full_path(), exc)
             exc = BadRequestError("a parameter has a value this endpoint cannot use")
