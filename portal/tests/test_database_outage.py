@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -22,7 +21,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import SimpleTestCase
 
-from portal.tests.browser.conftest import free_port
+from portal.tests.browser.conftest import free_port, wait_until_serving
 
 SITE = """
 from portal.tests.factories import SiteTree
@@ -100,12 +99,8 @@ class DatabaseOutageTests(SimpleTestCase):
             stderr=subprocess.DEVNULL,
         )
         cls.url = f"http://127.0.0.1:{web_port}"
-        for _attempt in range(100):
-            try:
-                urllib.request.urlopen(f"{cls.url}/robots.txt", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        if not wait_until_serving(f"{cls.url}/robots.txt"):
+            raise RuntimeError("the portal did not start")
 
     @classmethod
     def start_database(cls):

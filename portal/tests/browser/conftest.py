@@ -52,6 +52,17 @@ reviewer.groups.add(Group.objects.get(name="Reviewers (Polish)"))
 """
 
 
+def wait_until_serving(url, attempts=100):
+    """True once `url` answers (any status), False after `attempts` fifths of a second."""
+    for _attempt in range(attempts):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -85,13 +96,7 @@ def portal_url():
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _attempt in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/robots.txt", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
+        if not wait_until_serving(f"{url}/robots.txt"):
             pytest.fail("the portal did not start")
         yield url
     finally:
