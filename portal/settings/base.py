@@ -247,6 +247,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # script in it cannot run as the portal).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # 8000 × 5000; a decoded image stays < 200 MB
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.PortalImageForm"  # images decode to the end
 
 # The headless API (portal/api/): Wagtail's API v2 at /api/v2/, see the README.
 WAGTAILAPI_LIMIT_MAX = 50
