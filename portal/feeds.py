@@ -5,6 +5,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -49,7 +50,8 @@ class ReleaseFeed(Feed):
         return release.title
 
     def item_description(self, release):
-        return release.lead
+        # Feed readers show the description as HTML; the lead is plain text.
+        return escape(release.lead)
 
     def item_link(self, release):
         return release.get_full_url(self.request)

@@ -21,6 +21,7 @@ from django.views.decorators.http import conditional_page
 from rest_framework.fields import CharField
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from wagtail.api import APIField
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
@@ -75,11 +76,21 @@ def iso_date(request, name):
         raise BadRequestError(f"{name} must be a date as YYYY-MM-DD") from error
 
 
+class SafeJSONRenderer(JSONRenderer):
+    """JSON with <, > and & written as \\u escapes: the same data, and safe even where a client
+    puts it straight into an HTML page or a <script> block."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        content = super().render(data, accepted_media_type, renderer_context)
+        return content.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+
+
 class StrictInputMixin:
     """Every parameter is checked before it reaches a query; what slips through anyway
     becomes a 400, never a 500."""
 
     authentication_classes = []  # public content only: no session, no user, cacheable
+    renderer_classes = [SafeJSONRenderer]
     permission_classes = [AllowAny]
     integer_parameters = ["offset", "limit"]
 
