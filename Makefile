@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install tools scheduler audit test test-sqlite test-postgres test-browser lint format check messages clean
+.PHONY: run install tools scheduler audit backup restore test test-sqlite test-postgres test-browser lint format check messages clean
 
 run: install ## Create .venv, install, migrate, load the seed content and serve on :8000
 	@# The compiled catalogues are committed; recompile when gettext is there.
@@ -77,6 +77,18 @@ SCREENSHOTS ?= test-artifacts/screenshots
 test-browser: $(VENV)/.dev-installed tools
 	@echo "== browser tests (Chromium, axe); screenshots in $(SCREENSHOTS)"
 	SCREENSHOTS=$(SCREENSHOTS) $(BIN)/pytest -m browser portal/tests/browser
+
+# Backups: the database and the media files, with a manifest (portal/backups.py).
+#   make backup                      -> backups/portal-YYYYmmdd-HHMMSS/
+#   make restore BACKUP=backups/...  -> into DATABASE_URL (or db.sqlite3) and MEDIA_ROOT,
+#                                       both of which must be empty
+BACKUP_DIR ?= backups
+backup: install
+	$(MANAGE) backup --directory $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/portal-..."; exit 2; }
+	$(MANAGE) restore $(BACKUP)
 
 # Known vulnerabilities in the pinned requirements (pip-audit, PyPI's advisory data). --strict:
 # a package that cannot be checked fails the audit instead of being skipped in silence.
