@@ -9,7 +9,8 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from news.models import PressReleasePage
 from portal.tests.openapi_contract import assert_matches_contract
-from portal.tests.test_multilingual import load_seed, page_in
+from portal.tests.seed import load_seed
+from portal.tests.test_multilingual import page_in
 from projects.models import PartnerOrganisationPage, ProjectPage
 
 PAGES = "/api/v2/pages/"

@@ -30,7 +30,7 @@ from news.tests.factories import (
 )
 from portal.api.openapi import build_document
 from portal.tests.factories import SiteTree
-from portal.tests.test_multilingual import load_seed
+from portal.tests.seed import load_seed
 from projects.tests.factories import (
     PartnerOrganisationPageFactory,
     ProjectPageFactory,

@@ -2,14 +2,13 @@
 
 import datetime
 import xml.etree.ElementTree as ElementTree
-from io import StringIO
 
 import feedparser
-from django.core.management import call_command
 from django.test import TestCase
 
 from news.models import PressReleasePage
 from news.tests.factories import PressReleasePageFactory
+from portal.tests.seed import load_seed
 
 NEWS = {"lv": "/lv/jaunumi/", "en": "/en/news/", "pl": "/pl/aktualnosci/"}
 EN_PROJECT = "/en/projects/implementation-of-regional-policy-activities-in-latvia/"
@@ -22,7 +21,7 @@ SITEMAP_NS = {
 class FindableTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_seed_content", stdout=StringIO())
+        load_seed()
         cls.lv_release = PressReleasePage.objects.get(locale__language_code="lv")
         cls.news_index = cls.lv_release.get_parent().specific
         # An older Latvian release on no project, to filter out.

@@ -2,15 +2,14 @@
 
 import json
 import re
-from io import StringIO
 
-from django.core.management import call_command
 from django.test import TestCase
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail_factories import ImageFactory
 
 from news.models import PressReleasePage
 from news.tests.factories import PressReleasePageFactory
+from portal.tests.seed import load_seed
 
 RELEASE_EN = "/en/news/visit-to-krakow-to-promote-business/"
 PROJECT_PL = "/pl/projekty/realizacja-dzialan-polityki-regionalnej-na-lotwie/"
@@ -27,7 +26,7 @@ def json_ld(response):
 class MetadataTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_seed_content", stdout=StringIO())
+        load_seed()
 
     def test_release_has_description_canonical_open_graph_and_news_article(self):
         response = self.client.get(RELEASE_EN)

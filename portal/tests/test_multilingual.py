@@ -1,13 +1,12 @@
 """The portal in Latvian, English and Polish: the seed's translations, links, formats, URLs."""
 
 import re
-from io import StringIO
 
-from django.core.management import call_command
 from django.test import TestCase
 from wagtail_localize.models import Translation
 
 from news.models import PressReleasePage
+from portal.tests.seed import load_seed
 from projects.models import PartnerOrganisationPage, ProjectPage
 
 RELEASE_URLS = {
@@ -25,10 +24,6 @@ TITLES = {
     "en": "Visit to Kraków to promote business",
     "pl": "Wizyta w Krakowie na rzecz wspierania przedsiębiorczości",
 }
-
-
-def load_seed():
-    call_command("load_seed_content", stdout=StringIO())
 
 
 def page_in(model, language, **filters):

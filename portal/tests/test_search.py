@@ -1,13 +1,12 @@
 """Site search: per language, insensitive to diacritics, paginated, and safe with any input."""
 
-from io import StringIO
 from unittest import mock, skipUnless
 
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 
 from portal.search import fold
+from portal.tests.seed import load_seed
 
 
 class FoldTests(TestCase):
@@ -20,7 +19,7 @@ class FoldTests(TestCase):
 class SearchTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_seed_content", stdout=StringIO())
+        load_seed()
 
     def search(self, language, query, **extra):
         return self.client.get(f"/{language}/search/", {"q": query, **extra})
@@ -89,7 +88,7 @@ class WordFormSearchTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("load_seed_content", stdout=StringIO())
+        load_seed()
 
     def titles(self, language, query):
         response = self.client.get(f"/{language}/search/", {"q": query})

@@ -58,6 +58,17 @@ class SeedContentTests(TestCase):
         cls.release = PressReleasePage.objects.get(locale__language_code="lv")
         cls.project = ProjectPage.objects.get(locale__language_code="lv")
 
+    def test_links_keep_the_order_of_the_text(self):
+        # An explicit order, as the admin's inline panels give, not the database's row order.
+        for links in (
+            self.release.organisation_links.all(),
+            self.release.topic_links.all(),
+            self.project.partners.all(),
+        ):
+            with self.subTest(relation=links.model.__name__):
+                self.assertEqual([link.sort_order for link in links], list(range(len(links))))
+        self.assertEqual(self.release.organisation_links.first().role, "organiser")
+
     def test_the_site_root_is_the_latvian_home_page(self):
         site = Site.objects.get(is_default_site=True)
         self.assertEqual(site.root_page.specific_class.__name__, "HomePage")

@@ -20,12 +20,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from news.models import PressReleasePage
 from portal.roles import EDITORS, REVIEWERS, TRANSLATORS
+from portal.tests.seed import load_seed
 
 CHANGED_PARAGRAPH = "Vizīte tiek organizēta, lai popularizētu Latgales ražotāju produkciju."
-
-
-def load_seed():
-    call_command("load_seed_content", stdout=StringIO())
 
 
 def make_user(name, group):

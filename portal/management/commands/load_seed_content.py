@@ -165,9 +165,10 @@ class Command(BaseCommand):
             funder_name=data["funder_name"],
             acknowledgement=data["acknowledgement"],
         )
+        # sort_order as the admin's inline panels would set it: the order of the text.
         project.partners = [
-            ProjectPartner(organisation=organisations[key], role=role)
-            for key, role in data["partners"]
+            ProjectPartner(organisation=organisations[key], role=role, sort_order=order)
+            for order, (key, role) in enumerate(data["partners"])
         ]
         return self.create(project_index, project)
 
@@ -202,12 +203,14 @@ class Command(BaseCommand):
                 for text in data["body"]
             ]
         )
-        release.project_links = [PressReleaseProject(project=project)]
+        release.project_links = [PressReleaseProject(project=project, sort_order=0)]
         release.organisation_links = [
-            PressReleaseOrganisation(organisation=organisations[key], role=role)
-            for key, role in data["organisations"]
+            PressReleaseOrganisation(organisation=organisations[key], role=role, sort_order=order)
+            for order, (key, role) in enumerate(data["organisations"])
         ]
-        release.topic_links = [PressReleaseTopic(topic=topic) for topic in topics]
+        release.topic_links = [
+            PressReleaseTopic(topic=topic, sort_order=order) for order, topic in enumerate(topics)
+        ]
         return self.create(news_index, release)
 
     @staticmethod
