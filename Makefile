@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run install tools scheduler audit backup restore test test-sqlite test-postgres test-browser lint format check messages clean
+.PHONY: prod prod-stop run install tools scheduler audit backup restore test test-sqlite test-postgres test-browser lint format check messages clean
 
 run: install ## Create .venv, install, migrate, load the seed content and serve on :8000
 	@# The compiled catalogues are committed; recompile when gettext is there.
@@ -103,3 +103,11 @@ messages: $(VENV)/.dev-installed tools ## Update the .po files from the code, th
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# The production stack on loopback (bin/prod): PostgreSQL, Redis, gunicorn, nginx with the page
+# cache and purges, on http://127.0.0.1:8080/. State in var/prod/.
+prod: install
+	bin/prod start
+
+prod-stop:
+	bin/prod stop

@@ -25,3 +25,13 @@ class PortalConfig(AppConfig):
 
         page_published.connect(webhooks.on_page_published, weak=False)
         page_unpublished.connect(webhooks.on_page_unpublished, weak=False)
+
+        from wagtail.signals import post_page_move, pre_page_move
+
+        from portal import frontend_cache
+
+        # Wagtail's frontend cache app purges the page itself; these purge what shows it.
+        page_published.connect(frontend_cache.on_page_changed, weak=False)
+        page_unpublished.connect(frontend_cache.on_page_changed, weak=False)
+        pre_page_move.connect(frontend_cache.on_page_moving, weak=False)
+        post_page_move.connect(frontend_cache.on_page_moved, weak=False)

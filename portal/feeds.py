@@ -80,6 +80,10 @@ class ReleaseFeedsMixin(RoutablePageMixin):
     def feed_releases(self):
         raise NotImplementedError
 
+    def get_cached_paths(self):
+        # Purged with the page (portal/frontend_cache.py).
+        return ["/", "feed/rss/", "feed/atom/"]
+
     @path("")
     def index(self, request):
         return self.render(request)

@@ -7,6 +7,7 @@ too, but insists on memcached or django-redis; this works with whichever cache i
 
 from functools import wraps
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
@@ -18,7 +19,7 @@ def limit_posts_per_address(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method == "POST":
-            key = f"throttle:{view.__name__}:{request.META.get('REMOTE_ADDR', '')}"
+            key = f"throttle:{view.__name__}:{get_client_ip_address(request)}"
             cache.add(key, 0, WINDOW)
             try:
                 count = cache.incr(key)

@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news.views import embargo_preview
-from portal import views as search_views
+from portal import views as portal_views
 from portal.api import views as api_views
 from portal.api.openapi import openapi_document
 from portal.sitemap import MultilingualSitemap
@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/v2/openapi.json", api_views.cacheable(openapi_document), name="openapi"),
     path("api/v2/", api_views.api_router.urls),
     re_path(r"^api/", api_views.not_found),
+    path("health/", portal_views.health, name="health"),
     # Read-only previews of embargoed releases for journalists, by signed link.
     path("embargo/<str:token>/", embargo_preview, name="embargo_preview"),
     # Outside the language prefixes: one sitemap for every language, and robots.txt.
@@ -47,7 +48,7 @@ if settings.DEBUG:
 
 # Every public page carries its language: /lv/..., /en/..., /pl/...
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", portal_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,7 +1,10 @@
 import sys
+import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template.loader import render_to_string
@@ -68,3 +71,29 @@ def server_error(request):
         add_never_cache_headers(response)
         return response
     return HttpResponseServerError(render_to_string("500.html"))
+
+
+def health(request):
+    """For a load balancer: 200 when the database and the cache answer, else 503 naming what
+    failed. Never cached, never redirected to HTTPS (SECURE_REDIRECT_EXEMPT)."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except DATABASE_DOWN:
+        checks["database"] = "unavailable"
+    try:
+        key = f"health:{uuid.uuid4().hex}"
+        cache.set(key, "ok", 10)
+        checks["cache"] = "ok" if cache.get(key) == "ok" else "unavailable"
+        cache.delete(key)
+    except Exception:  # any cache backend's connection error (redis, memcached, ...)
+        checks["cache"] = "unavailable"
+    healthy = all(value == "ok" for value in checks.values())
+    response = JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+    )
+    add_never_cache_headers(response)
+    return response

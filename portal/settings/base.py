@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -72,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it sees every cookie the others set (portal/frontend_cache.py).
+    "portal.frontend_cache.FrontendCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -165,6 +168,41 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis for the cache and the sessions when REDIS_URL is set (redis://127.0.0.1:6379/0), so
+# every app server shares them; otherwise each process keeps its own cache in memory.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "portal",
+            "TIMEOUT": 60 * 60,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+# The cache in front (nginx or a CDN, portal/frontend_cache.py): how long it keeps anonymous
+# pages (purged on publish anyway), and addresses with a query string (not purged by prefix).
+FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", 60 * 60))
+FRONTEND_CACHE_QUERY_SECONDS = int(os.environ.get("FRONTEND_CACHE_QUERY_SECONDS", 60))
+# Where to send purges: nginx's purge server (deploy/nginx/portal.conf), e.g.
+# FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:8081
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["nginx"] = {
+        "BACKEND": "portal.frontend_cache.NginxPurgeBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+# Each translation has its own slug: portal/frontend_cache.py purges every language itself.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Behind nginx (or a load balancer), the client's address is in X-Forwarded-For: the login
+# lockout and the password reset limit count per client, not per proxy.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
 # Django's model backend, refusing locked-out logins (django-axes) before checking them.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
@@ -231,6 +269,21 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media in S3-compatible object storage (django-storages) when a bucket is named, so several
+# app servers share the uploads; credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL"),
+            "region_name": os.environ.get("AWS_S3_REGION_NAME"),
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN"),
+            "default_acl": None,
+            "querystring_auth": False,  # public media, addressed without signatures
+            "file_overwrite": False,
+        },
+    }
 
 # Complex page forms exceed Django's default of 1,000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -15,11 +15,16 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 
 # HTTPS everywhere; behind a proxy that terminates TLS, it must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))  # noqa: F405
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)  # noqa: F405
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)  # noqa: F405
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-SESSION_COOKIE_NAME = "__Host-sessionid"  # only over HTTPS, only for this host
-CSRF_COOKIE_NAME = "__Host-csrftoken"
+# HTTPS_ONLY=false only for trying the stack on loopback over plain HTTP (bin/prod): no
+# redirect, no HSTS, cookies without the Secure flag. `check --deploy` says so.
+HTTPS_ONLY = env_bool("HTTPS_ONLY", True)  # noqa: F405
+SECURE_SSL_REDIRECT = HTTPS_ONLY and env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # load balancers probe over plain HTTP
+if HTTPS_ONLY:
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))  # noqa: F405
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)  # noqa: F405
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)  # noqa: F405
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"  # only over HTTPS, only for this host
+    CSRF_COOKIE_NAME = "__Host-csrftoken"

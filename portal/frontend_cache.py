@@ -1,0 +1,204 @@
+"""The cache in front of the portal (nginx, or a CDN): what it may keep, and what to purge.
+
+The app decides what is cacheable, not the proxy: FrontendCacheMiddleware marks anonymous
+answers that are the same for everyone with `X-Accel-Expires` (nginx) and `s-maxage` (CDNs);
+everything else (a session, a CSRF token, a cookie being set, `private`/`no-store`) gets
+`X-Accel-Expires: 0` and is never stored. deploy/nginx/portal.conf caches only what is marked.
+
+Publishing, unpublishing or moving a page purges the addresses that show it, through Wagtail's
+frontend cache app (WAGTAILFRONTENDCACHE; NginxPurgeBackend below talks to the purge server
+in deploy/nginx/portal.conf): urls_showing() lists them. Addresses with a query string
+(filters, deep list pages, search, API filters) other than the ones urls_showing() computes are
+kept for FRONTEND_CACHE_QUERY_SECONDS only, since nginx cannot purge by prefix (see
+docs/deployment.md).
+"""
+
+import http.client
+import logging
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.cache import patch_cache_control
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
+
+logger = logging.getLogger(__name__)
+
+
+class FrontendCacheMiddleware:
+    """Marks each response cacheable by the proxy in front, or not."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        seconds = self.cache_seconds(request, response)
+        response["X-Accel-Expires"] = str(seconds)
+        if seconds and "Cache-Control" not in response:
+            # Browsers revalidate; shared caches keep it (and are purged on publish).
+            patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
+        return response
+
+    @staticmethod
+    def cache_seconds(request, response):
+        if request.method not in ("GET", "HEAD") or response.status_code not in (200, 404):
+            return 0
+        if request.path_info.startswith(("/admin/", "/embargo/", "/documents/", "/health/")):
+            return 0
+        if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return 0  # a Set-Cookie, or a page with a CSRF token in it
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return 0
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return 0  # the answer may depend on the session (messages, previews)
+        cache_control = response.get("Cache-Control", "")
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return 0
+        if response.status_code == 404:
+            return settings.FRONTEND_CACHE_QUERY_SECONDS
+        if request.META.get("QUERY_STRING"):
+            return settings.FRONTEND_CACHE_QUERY_SECONDS
+        return settings.FRONTEND_CACHE_SECONDS
+
+
+class NginxPurgeBackend(HTTPBackend):
+    """Wagtail's HTTPBackend for nginx's cache purge module: a GET to the purge server per
+    address, over one kept-alive connection; "not in the cache" (404) is not an error."""
+
+    def purge(self, url):
+        self.purge_batch([url])
+
+    def purge_batch(self, urls):
+        connection_class = (
+            http.client.HTTPSConnection
+            if self.cache_scheme == "https"
+            else http.client.HTTPConnection
+        )
+        connection = connection_class(self.cache_netloc, timeout=5)
+        try:
+            for url in urls:
+                parts = urlsplit(url)
+                path = parts.path + (f"?{parts.query}" if parts.query else "")
+                connection.request("GET", path, headers={"Host": parts.netloc})
+                response = connection.getresponse()
+                response.read()
+                if response.status not in (200, 404):
+                    logger.error("Couldn't purge %s: %s %s", url, response.status, response.reason)
+        except OSError as error:
+            logger.error("Couldn't purge from %s: %s", self.cache_netloc, error)
+        finally:
+            connection.close()
+
+
+def purge_on_commit(pages):
+    """Purge what shows these pages once the transaction that changed them is committed (a
+    request between the purge and the commit would put the old version back in the cache)."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    urls = set()
+    for page in pages:
+        urls |= urls_showing(page)
+    transaction.on_commit(lambda: PurgeBatch(urls).purge())
+
+
+def on_page_changed(sender, instance, **kwargs):
+    purge_on_commit([instance])
+
+
+def on_page_moving(sender, instance, **kwargs):
+    # Before the move: the old address and the old parent's lists.
+    purge_on_commit([instance])
+
+
+def on_page_moved(sender, instance, **kwargs):
+    purge_on_commit([instance])
+
+
+def urls_showing(page):
+    """The addresses whose content shows `page`: the page in every language (its hreflang
+    links and language switcher name the others), the lists and home pages above it, the pages
+    it links to and that link to it (a release names its project and organisations; a project
+    or organisation page lists its releases), their feeds, the sitemap and the API."""
+    from news.models import PressReleasePage
+    from projects.models import PartnerOrganisationPage, ProjectPage
+
+    page = page.specific
+    pages = {}
+
+    def add(*found):
+        for item in found:
+            if item is not None and item.depth > 1:
+                pages[item.pk] = item
+
+    translations = list(page.get_translations(inclusive=True).specific())
+    add(*translations)
+    urls = set()
+    for translation in translations:
+        add(*translation.get_ancestors().specific())
+        if isinstance(translation, PressReleasePage):
+            urls |= release_list_urls(translation)
+    keys = {translation.translation_key for translation in translations}
+    if isinstance(page, PressReleasePage):
+        linked = [
+            *ProjectPage.objects.filter(press_release_links__page__translation_key__in=keys),
+            *PartnerOrganisationPage.objects.filter(
+                press_release_links__page__translation_key__in=keys
+            ),
+        ]
+    elif isinstance(page, ProjectPage):
+        linked = [
+            *PressReleasePage.objects.filter(project_links__project__translation_key__in=keys),
+            *PartnerOrganisationPage.objects.filter(
+                project_roles__project__translation_key__in=keys
+            ),
+        ]
+    elif isinstance(page, PartnerOrganisationPage):
+        linked = [
+            *PressReleasePage.objects.filter(
+                organisation_links__organisation__translation_key__in=keys
+            ),
+            *ProjectPage.objects.filter(partners__organisation__translation_key__in=keys),
+        ]
+    else:
+        linked = []
+    linked_keys = {item.translation_key for item in linked}
+    add(*Page.objects.filter(translation_key__in=linked_keys).specific())
+
+    batch = PurgeBatch()
+    batch.add_pages(pages.values())
+    urls |= batch.urls
+    base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
+    for parts in {urlsplit(url)[:2] for url in urls}:
+        urls.add("{}://{}/sitemap.xml".format(*parts))
+    urls.add(f"{base}/api/v2/pages/")
+    urls |= {f"{base}/api/v2/pages/{pk}/" for pk in pages}
+    return urls
+
+
+def release_list_urls(release):
+    """The news index addresses with a query string that show this release: the page of the
+    list it is on, and the first page of the list filtered by its year, project and topics."""
+    index = release.get_parent().specific
+    url = index.get_full_url()
+    if url is None or not hasattr(index, "get_releases"):
+        return set()
+    newer = index.get_releases().filter(release_date__gt=release.release_date).count()
+    position = newer // index.releases_per_page + 1
+    urls = {f"{url}?page={position}"} if position > 1 else set()
+    # The filters name projects and topics by their slug in the list's language.
+    linked = [("project", link.project) for link in release.project_links.all()]
+    linked += [("topic", link.topic) for link in release.topic_links.all()]
+    filters = [{"year": release.release_date.year}]
+    for name, item in linked:
+        translated = item.get_translation_or_none(index.locale) or item
+        filters.append({name: translated.slug})
+    for chosen in filters:
+        # As a link writes it, and as the filter form sends it (every field, empty or not).
+        urls.add(f"{url}?{urlencode(chosen)}")
+        form = {name: chosen.get(name, "") for name in ("year", "project", "topic")}
+        urls.add(f"{url}?{urlencode(form)}")
+    return urls
