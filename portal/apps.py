@@ -30,7 +30,8 @@ class PortalConfig(AppConfig):
 
         from portal import frontend_cache
 
-        # Wagtail's frontend cache app purges the page itself; these purge what shows it.
+        # Instead of the handlers of Wagtail's frontend cache app (not installed: it purges the
+        # page alone, before the change is committed), these purge what shows the page.
         page_published.connect(frontend_cache.on_page_changed, weak=False)
         page_unpublished.connect(frontend_cache.on_page_changed, weak=False)
         pre_page_move.connect(frontend_cache.on_page_moving, weak=False)

@@ -171,11 +171,11 @@ def urls_showing(page):
     batch = PurgeBatch()
     batch.add_pages(pages.values())
     urls |= batch.urls
-    base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
-    for parts in {urlsplit(url)[:2] for url in urls}:
-        urls.add("{}://{}/sitemap.xml".format(*parts))
-    urls.add(f"{base}/api/v2/pages/")
-    urls |= {f"{base}/api/v2/pages/{pk}/" for pk in pages}
+    # The sitemap and the API answer on every site that shows these pages.
+    for scheme, host in {urlsplit(url)[:2] for url in urls}:
+        base = f"{scheme}://{host}"
+        urls |= {f"{base}/sitemap.xml", f"{base}/api/v2/pages/"}
+        urls |= {f"{base}/api/v2/pages/{pk}/" for pk in pages}
     return urls
 
 
