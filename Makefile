@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: prod prod-stop run install tools scheduler audit backup restore test test-sqlite test-postgres test-browser lint format check messages clean
+.PHONY: prod prod-stop test-prod run install tools scheduler audit backup restore test test-sqlite test-postgres test-browser lint format check messages clean
 
 run: install ## Create .venv, install, migrate, load the seed content and serve on :8000
 	@# The compiled catalogues are committed; recompile when gettext is there.
@@ -42,7 +42,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
-test: $(VENV)/.dev-installed tools lint check test-sqlite test-postgres test-browser ## Everything CI runs
+test: $(VENV)/.dev-installed tools lint check test-sqlite test-postgres test-browser test-prod ## Everything CI runs
 
 # The translation tests run xgettext and msgfmt (Debian's gettext); the browser tests run
 # Debian's Chromium (Playwright's own browser download does not work on these machines).
@@ -77,6 +77,12 @@ SCREENSHOTS ?= test-artifacts/screenshots
 test-browser: $(VENV)/.dev-installed tools
 	@echo "== browser tests (Chromium, axe); screenshots in $(SCREENSHOTS)"
 	SCREENSHOTS=$(SCREENSHOTS) $(BIN)/pytest -m browser portal/tests/browser
+
+# The production stack end to end (nginx cache, purge on publish, bypass, 503s): a throwaway
+# stack on free ports (bin/with-prod-stack), installed with apt-get when missing.
+test-prod: $(VENV)/.dev-installed
+	@echo "== production stack tests (PostgreSQL, Redis, gunicorn, nginx)"
+	bin/with-prod-stack $(BIN)/pytest -m prod portal/tests/prod
 
 # Backups: the database and the media files, with a manifest (portal/backups.py).
 #   make backup                      -> backups/portal-YYYYmmdd-HHMMSS/

@@ -1,0 +1,174 @@
+"""The production stack end to end (bin/with-prod-stack starts it: PostgreSQL, Redis,
+gunicorn, nginx): what nginx caches, who bypasses it, purge on publish, and what readers get
+when the app servers are gone. Run by `make test-prod`, part of `make test`."""
+
+import http.cookiejar
+import os
+import re
+import subprocess
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.prod
+
+ROOT = Path(__file__).resolve().parents[3]
+RELEASE = "/lv/jaunumi/vizite-uz-krakovu-uznemejdarbibas-veicinasanai/"
+
+
+@pytest.fixture(scope="module")
+def portal():
+    url = os.environ.get("PORTAL_URL")
+    assert url, "run through bin/with-prod-stack (make test-prod)"
+    return url
+
+
+def manage_shell(code):
+    """Python code run by the app's own settings and environment, as an editor's action would."""
+    command = f'source "$PROD_DIR/env" && .venv/bin/python manage.py shell -v0 -c "$CODE"'
+    result = subprocess.run(
+        ["bash", "-c", command],
+        cwd=ROOT,
+        env={**os.environ, "CODE": code},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def get(url, opener=None, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        response = (opener or urllib.request.build_opener()).open(request, timeout=30)
+    except urllib.error.HTTPError as error:
+        response = error
+    with response:
+        return response.status, response.headers, response.read().decode("utf-8", "replace")
+
+
+def test_static_files_are_served_by_nginx_with_long_lifetimes(portal):
+    _status, _headers, html = get(portal + "/lv/")
+    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
+    status, headers, _body = get(portal + stylesheet)
+    assert status == 200
+    assert "immutable" in headers["Cache-Control"]
+    assert "X-Cache" not in headers  # never reached the app
+    assert re.search(r"\.[0-9a-f]{12}\.css$", stylesheet)  # hashed name: safe to keep a year
+
+
+def test_an_anonymous_page_is_served_from_the_cache_the_second_time(portal):
+    address = f"{portal}/lv/?visit={uuid.uuid4().hex}"
+    first = get(address)
+    second = get(address)
+    assert (first[0], second[0]) == (200, 200)
+    assert first[1]["X-Cache"] == "MISS"
+    assert second[1]["X-Cache"] == "HIT"
+    assert second[2] == first[2]
+    assert "X-Accel-Expires" not in second[1]  # nginx's instruction, not the reader's
+
+
+def test_the_api_is_cached_too(portal):
+    get(portal + "/api/v2/pages/")
+    status, headers, _body = get(portal + "/api/v2/pages/")
+    assert status == 200
+    assert headers["X-Cache"] == "HIT"
+
+
+def test_published_changes_are_visible_within_a_second(portal):
+    for address in (RELEASE, "/lv/jaunumi/", "/lv/jaunumi/feed/rss/"):
+        get(portal + address)
+        assert get(portal + address)[1]["X-Cache"] == "HIT"
+    marker = f"Labots {uuid.uuid4().hex[:8]}"
+    published_at = float(
+        manage_shell(
+            "import time\n"
+            "from news.models import PressReleasePage\n"
+            f"page = PressReleasePage.objects.get(url_path__endswith='{RELEASE.split('/')[-2]}/')\n"
+            f"page.title = '{marker}'\n"
+            "page.save_revision().publish()\n"
+            "print(time.time())"
+        )
+    )
+    for address in (RELEASE, "/lv/jaunumi/", "/lv/jaunumi/feed/rss/"):
+        status, headers, body = get(portal + address)
+        assert status == 200
+        assert marker in body, address
+    visible_after = time.time() - published_at
+    assert visible_after < 1.0, f"visible after {visible_after:.2f} s"
+
+
+def test_a_logged_in_editor_bypasses_the_cache_and_is_never_stored(portal):
+    password = uuid.uuid4().hex
+    manage_shell(
+        "from django.contrib.auth import get_user_model\n"
+        "User = get_user_model()\n"
+        "User.objects.filter(username='cache-editor').delete()\n"
+        f"User.objects.create_superuser('cache-editor', 'e@example.lv', '{password}')"
+    )
+    jar = http.cookiejar.CookieJar()
+    editor = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    _status, headers, html = get(portal + "/admin/login/", editor)
+    assert headers["X-Cache"] != "HIT"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    form = urllib.parse.urlencode(
+        {"username": "cache-editor", "password": password, "csrfmiddlewaretoken": token}
+    ).encode()
+    request = urllib.request.Request(
+        portal + "/admin/login/", data=form, headers={"Referer": portal + "/admin/login/"}
+    )
+    editor.open(request, timeout=30).close()
+    assert any(cookie.name == "sessionid" for cookie in jar)
+
+    address = f"{portal}/lv/?editor={uuid.uuid4().hex}"
+    status, headers, _body = get(address, editor)
+    assert status == 200
+    assert headers["X-Cache"] == "BYPASS"
+    assert get(address, editor)[1]["X-Cache"] == "BYPASS"
+    # What the editor was shown was not kept for anyone else.
+    assert get(address)[1]["X-Cache"] == "MISS"
+
+
+def test_a_response_that_sets_a_cookie_or_holds_a_csrf_token_is_never_cached(portal):
+    tokens = set()
+    for _visit in range(3):
+        status, headers, html = get(portal + "/admin/login/")
+        assert status == 200
+        assert headers["X-Cache"] == "MISS"
+        assert "csrftoken=" in headers["Set-Cookie"]
+        tokens.add(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1))
+    assert len(tokens) == 3  # each visitor their own token
+
+
+def test_the_health_endpoint_checks_the_database_and_the_cache(portal):
+    status, headers, body = get(portal + "/health/")
+    assert status == 200
+    assert '"database": "ok"' in body and '"cache": "ok"' in body
+    assert "X-Cache" not in headers
+
+
+def test_when_the_app_servers_are_gone_readers_get_the_cache_or_a_friendly_503(portal):
+    """Last in this module: it stops gunicorn (the stack is thrown away afterwards)."""
+    cached = f"{portal}/en/?before={uuid.uuid4().hex}"
+    get(cached)
+    pid = int((Path(os.environ["PROD_DIR"]) / "run" / "gunicorn.pid").read_text())
+    os.kill(pid, 15)
+    for _wait in range(100):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    status, headers, _body = get(cached)
+    assert status == 200
+    assert headers["X-Cache"] in ("HIT", "STALE")
+
+    status, headers, body = get(f"{portal}/pl/?never-cached={uuid.uuid4().hex}")
+    assert status == 503
+    assert headers["Retry-After"] == "30"
+    assert '<html lang="pl">' in body
+    assert "Traceback" not in body and "nginx" not in body
