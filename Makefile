@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: prod prod-stop test-prod run install tools scheduler audit backup restore test test-sqlite test-postgres test-browser lint format check messages clean
+.PHONY: prod prod-stop test-prod bench run install tools scheduler audit backup restore test test-sqlite test-postgres test-browser lint format check messages clean
 
 run: install ## Create .venv, install, migrate, load the seed content and serve on :8000
 	@# The compiled catalogues are committed; recompile when gettext is there.
@@ -83,6 +83,18 @@ test-browser: $(VENV)/.dev-installed tools
 test-prod: $(VENV)/.dev-installed
 	@echo "== production stack tests (PostgreSQL, Redis, gunicorn, nginx)"
 	bin/with-prod-stack $(BIN)/pytest -m prod portal/tests/prod
+
+# The benchmark (bench/run.py): the production stack with SIZES releases (each in three
+# languages), wrk through the nginx cache and straight to gunicorn; tables in bench/RESULTS.md.
+SIZES ?= 1000,10000,100000
+BENCH_DURATION ?= 10
+BENCH_WORKERS ?= 2
+bench: $(VENV)/.dev-installed
+	$(BIN)/pip install -q -r bench/requirements.txt
+	@command -v wrk >/dev/null && command -v hey >/dev/null || { \
+		[ "$$(id -u)" = 0 ] || { echo "install wrk and hey (apt-get install wrk hey)"; exit 1; }; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk hey; }
+	$(BIN)/python bench/run.py --sizes $(SIZES) --duration $(BENCH_DURATION) --workers $(BENCH_WORKERS)
 
 # Backups: the database and the media files, with a manifest (portal/backups.py).
 #   make backup                      -> backups/portal-YYYYmmdd-HHMMSS/

@@ -29,8 +29,8 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.conf import settings  # noqa: E402
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
@@ -51,12 +51,57 @@ BATCH = int(os.environ.get("BENCH_BATCH", 2000))
 PREFIX = "bench-"
 FIRST_DAY = datetime.date(2008, 1, 1)
 WORDS = {
-    "lv": "uzņēmēji vizīte reģions sadarbība projekts attīstība pašvaldība konference "
-    "apmācības investīcijas tūrisms izglītība transports inovācijas lauksaimniecība".split(),
-    "en": "entrepreneurs visit region cooperation project development municipality "
-    "conference training investment tourism education transport innovation farming".split(),
-    "pl": "przedsiębiorcy wizyta region współpraca projekt rozwój gmina konferencja "
-    "szkolenia inwestycje turystyka edukacja transport innowacje rolnictwo".split(),
+    "lv": [
+        "uzņēmēji",
+        "vizīte",
+        "reģions",
+        "sadarbība",
+        "projekts",
+        "attīstība",
+        "pašvaldība",
+        "konference",
+        "apmācības",
+        "investīcijas",
+        "tūrisms",
+        "izglītība",
+        "transports",
+        "inovācijas",
+        "lauksaimniecība",
+    ],
+    "en": [
+        "entrepreneurs",
+        "visit",
+        "region",
+        "cooperation",
+        "project",
+        "development",
+        "municipality",
+        "conference",
+        "training",
+        "investment",
+        "tourism",
+        "education",
+        "transport",
+        "innovation",
+        "farming",
+    ],
+    "pl": [
+        "przedsiębiorcy",
+        "wizyta",
+        "region",
+        "współpraca",
+        "projekt",
+        "rozwój",
+        "gmina",
+        "konferencja",
+        "szkolenia",
+        "inwestycje",
+        "turystyka",
+        "edukacja",
+        "transport",
+        "innowacje",
+        "rolnictwo",
+    ],
 }
 
 
@@ -211,7 +256,9 @@ def add_releases(target, projects, organisations):
                 for (page, _release), number in zip(rows, keys, strict=True):
                     picked = random.Random(number)
                     project = projects[number % len(projects)]
-                    links.append(PressReleaseProject(page_id=page.pk, project=project, sort_order=0))
+                    links.append(
+                        PressReleaseProject(page_id=page.pk, project=project, sort_order=0)
+                    )
                     for order, organisation in enumerate(picked.sample(organisations, 3)):
                         links.append(
                             PressReleaseOrganisation(

@@ -36,3 +36,29 @@ class PortalConfig(AppConfig):
         page_unpublished.connect(frontend_cache.on_page_changed, weak=False)
         pre_page_move.connect(frontend_cache.on_page_moving, weak=False)
         post_page_move.connect(frontend_cache.on_page_moved, weak=False)
+
+        from django.db.models.signals import post_delete
+        from wagtail.images import get_image_model
+        from wagtail.models import Page, PageViewRestriction, Site
+
+        from news.models import Topic
+        from portal import content_cache
+
+        # Anything readers see changed: cached fragments are rendered afresh.
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(content_cache.bump_on_commit, weak=False)
+        for model in (Topic, get_image_model(), Site, PageViewRestriction):
+            post_save.connect(content_cache.bump_on_commit, sender=model, weak=False)
+            post_delete.connect(content_cache.bump_on_commit, sender=model, weak=False)
+
+        def bump_on_page_delete(sender, instance, **kwargs):
+            if isinstance(instance, Page):
+                content_cache.bump_on_commit()
+
+        post_delete.connect(bump_on_page_delete, weak=False)
+
+        # A section made private (or public again) leaves the cache in front at once.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                frontend_cache.on_view_restriction_changed, sender=PageViewRestriction, weak=False
+            )

@@ -109,6 +109,12 @@ def on_page_changed(sender, instance, **kwargs):
     purge_on_commit([instance])
 
 
+def on_view_restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        purge_on_commit([page, *page.get_descendants()])
+
+
 def on_page_moving(sender, instance, **kwargs):
     # Before the move: the old address and the old parent's lists.
     purge_on_commit([instance])

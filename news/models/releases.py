@@ -1,5 +1,7 @@
 """Press releases, their index, and their links to projects, organisations and topics."""
 
+import functools
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -7,6 +9,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -20,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.blocks import CorrectionBlock, PressReleaseBodyBlock
 from news.models.topics import Topic
+from portal import content_cache
 from portal.admin_forms import PortalPageForm
 from portal.api.fields import RelatedField
 from portal.blocks import LinkBlock
@@ -40,10 +44,9 @@ class NewsIndexPage(ReleaseFeedsMixin, IndexPage):
         verbose_name_plural = _("news indexes")
 
     def get_releases(self):
-        return (
+        return content_cache.public(
             PressReleasePage.objects.child_of(self)
             .live()
-            .public()
             .order_by("-release_date", "-first_published_at")
             .prefetch_related("project_links__project")
         )
@@ -51,19 +54,44 @@ class NewsIndexPage(ReleaseFeedsMixin, IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         releases = self.get_releases()
-        filters = ReleaseFilterForm(request.GET, index=self)
+        filters = ReleaseFilterForm(request.GET, index=self, request=request)
         if not filters.is_valid():
             # A year, project or topic that is not on this portal: nothing to show.
             raise Http404(filters.errors.as_text())
         releases = filters.filter(releases)
-        paginator = Paginator(releases, self.releases_per_page)
+        # Counting 100,000 releases takes longer than showing ten of them: the count is kept
+        # until the content changes (portal/content_cache.py).
+        paginator = CountCachedPaginator(
+            releases.values_list("pk", flat=True),
+            self.releases_per_page,
+            count=lambda: content_cache.cached(
+                request, "release-count", [self.pk, filters.cleaned_data], releases.count
+            ),
+        )
         # get_page() turns a missing, non-numeric or too large ?page= into a valid page.
-        context["releases"] = paginator.get_page(request.GET.get("page"))
+        page = paginator.get_page(request.GET.get("page"))
+        # The page's ten ids first (narrow rows: page 500 sorts ids, not 5,000 bodies), then
+        # those ten releases; only when the template shows them (not from the cache).
+        ids = page.object_list
+        page.object_list = SimpleLazyObject(lambda: list(releases.filter(pk__in=list(ids))))
+        context["releases"] = page
         context["filters"] = filters
         return context
 
     def feed_releases(self):
         return self.get_releases()
+
+
+class CountCachedPaginator(Paginator):
+    """Django's paginator with the count from a function (a cached one)."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count_function = count
+
+    @cached_property
+    def count(self):
+        return self.count_function()
 
 
 class ReleaseFilterForm(forms.Form):
@@ -73,42 +101,57 @@ class ReleaseFilterForm(forms.Form):
     project = forms.ChoiceField(label=_("Project"), required=False)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
 
-    def __init__(self, data, index):
+    def __init__(self, data, index, request=None):
         super().__init__(data)
-        releases = PressReleasePage.objects.child_of(index).live().public()
-        years = releases.dates("release_date", "year", order="DESC")
+        options = content_cache.cached(
+            request, "release-filters", [index.pk], lambda: self.options(index)
+        )
         self.fields["year"].choices = [("", _("All years"))] + [
-            (date.year, date.year) for date in years
+            (year, year) for year in options["years"]
         ]
-        self.projects = {
-            project.slug: project
-            for project in ProjectPage.objects.live()
-            .public()
-            .filter(locale_id=index.locale_id)
-            .order_by("title")
-        }
+        self.projects = options["projects"]
         self.fields["project"].choices = [("", _("All projects"))] + [
-            (slug, project.title) for slug, project in self.projects.items()
+            (slug, title) for slug, (title, _key) in self.projects.items()
         ]
-        self.topics = {
-            topic.slug: topic for topic in Topic.objects.filter(locale_id=index.locale_id)
-        }
+        self.topics = options["topics"]
         self.fields["topic"].choices = [("", _("All topics"))] + [
-            (slug, topic.name) for slug, topic in self.topics.items()
+            (slug, name) for slug, (name, _key) in self.topics.items()
         ]
+
+    @staticmethod
+    def options(index):
+        """The years, projects and topics the list can be filtered by, newest year first,
+        projects and topics by name: {"projects": {slug: (title, translation_key)}, ...}."""
+        releases = PressReleasePage.objects.child_of(index).live().public()
+        return {
+            "years": [date.year for date in releases.dates("release_date", "year", order="DESC")],
+            "projects": {
+                project.slug: (project.title, project.translation_key)
+                for project in ProjectPage.objects.live()
+                .public()
+                .filter(locale_id=index.locale_id)
+                .order_by("title")
+            },
+            "topics": {
+                topic.slug: (topic.name, topic.translation_key)
+                for topic in Topic.objects.filter(locale_id=index.locale_id)
+            },
+        }
 
     def filter(self, releases):
         data = self.cleaned_data
         if data.get("year"):
             releases = releases.filter(release_date__year=data["year"])
+        # Translated releases link to the Latvian project and topic: match any translation.
         if data.get("project"):
-            # Translated releases link to the Latvian project: match any of its translations.
-            key = self.projects[data["project"]].translation_key
+            _title, key = self.projects[data["project"]]
             releases = releases.filter(project_links__project__translation_key=key)
         if data.get("topic"):
-            key = self.topics[data["topic"]].translation_key
+            _name, key = self.topics[data["topic"]]
             releases = releases.filter(topic_links__topic__translation_key=key)
-        return releases.distinct()
+        if data.get("project") or data.get("topic"):
+            releases = releases.distinct()  # a release with two links to the same project
+        return releases
 
     @property
     def active(self):
@@ -281,6 +324,15 @@ class PressReleasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Computed only when the template reads them: not at all when the page's rendered
+        # content is in the cache (templates/news/press_release_page.html, {% fragment %}).
+        related = functools.cache(self.related_context)
+        for name in ("projects", "organisers", "participants", "other_organisations", "topics"):
+            context[name] = SimpleLazyObject(lambda name=name: related()[name])
+        return context
+
+    def related_context(self):
+        context = {}
         # Read the links through .all(), which also works on the unsaved in-memory copies a
         # preview renders; the pages they point at are fetched in bounded queries and shown
         # in this page's language where translated (see portal.translations).

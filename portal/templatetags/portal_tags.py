@@ -8,8 +8,9 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
+from portal import content_cache
 from portal.metadata import OG_LOCALES, description_of, image_of, structured_data
 
 register = template.Library()
@@ -158,3 +159,37 @@ def money(amount, currency="EUR"):
         return ""
     locale = translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE)
     return format_currency(amount, currency, locale=locale)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        parts = [variable.resolve(context) for variable in self.vary_on]
+        return content_cache.cached(
+            context.get("request"), self.name, parts, lambda: self.nodelist.render(context)
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "name" page.pk request.GET.urlencode %}...{% endfragment %}: the rendered
+    content, kept until the content changes (portal/content_cache.py), per language and per
+    the values given."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError('usage: {% fragment "name" [vary on ...] %}')
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.filter
+def language_of(page):
+    """The language code of a page's locale, without a query per page (the locales, kept in
+    the cache until the content changes)."""
+    codes = content_cache.cached(
+        None, "locale-codes", [], lambda: dict(Locale.objects.values_list("id", "language_code"))
+    )
+    return codes.get(page.locale_id) or page.locale.language_code

@@ -29,7 +29,7 @@ def portal():
 
 def manage_shell(code):
     """Python code run by the app's own settings and environment, as an editor's action would."""
-    command = f'source "$PROD_DIR/env" && .venv/bin/python manage.py shell -v0 -c "$CODE"'
+    command = 'source "$PROD_DIR/env" && .venv/bin/python manage.py shell -v0 -c "$CODE"'
     result = subprocess.run(
         ["bash", "-c", command],
         cwd=ROOT,

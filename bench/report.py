@@ -1,0 +1,192 @@
+"""bench/RESULTS.md and bench/throughput.png from bench/results/*.json (bench/run.py)."""
+
+import json
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+# Wagtail's bakerydemo measured on this machine (issue 7): its blog post, 2 sync workers.
+BAKERYDEMO = {"rps": 50, "queries": 22}
+TARGETS = {"cached_of_static": 0.8, "queries": 12, "times_bakerydemo": 3, "deep_page": 0.2}
+
+
+def load():
+    return sorted(
+        (json.loads(path.read_text()) for path in (BENCH / "results").glob("*.json")),
+        key=lambda results: results["size"],
+    )
+
+
+def table(results):
+    static = results["static"]["rps"]
+    lines = [
+        f"Static file through the same nginx (the ceiling): **{static:,.0f} requests/s**, "
+        f"p50 {results['static']['p50_ms']:.2f} ms, p99 {results['static']['p99_ms']:.2f} ms.",
+        "",
+        "| page | SQL queries (after a publish) | cached req/s | of static | cached p50 / p99 ms "
+        "| gunicorn req/s | gunicorn p50 / p99 ms | errors |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, page in results["pages"].items():
+        cached, straight = page["cached"], page["straight"]
+        errors = sum(run["non_2xx"] + run["socket_errors"] for run in (cached, straight))
+        lines.append(
+            f"| {name} | {page['queries']['warm']} ({page['queries']['cold']}) "
+            f"| {cached['rps']:,.0f} | {cached['rps'] / static:.0%} "
+            f"| {cached['p50_ms']:.2f} / {cached['p99_ms']:.2f} "
+            f"| {straight['rps']:,.1f} | {straight['p50_ms']:.1f} / {straight['p99_ms']:.1f} "
+            f"| {errors} |"
+        )
+    return "\n".join(lines)
+
+
+def targets(results):
+    """The issue's targets, checked against the largest data set."""
+    pages = results["pages"]
+    static = results["static"]["rps"]
+    deep = next(name for name in pages if name.startswith("news index p."))
+    worst_cached = min(page["cached"]["rps"] / static for page in pages.values())
+    rows = [
+        (
+            "Cached pages ≥ 80% of the static file's throughput",
+            f"lowest: {worst_cached:.0%}",
+            worst_cached >= TARGETS["cached_of_static"],
+        )
+    ]
+    for name in ("release", "news index"):
+        page = pages[name]
+        rows.append(
+            (
+                f"{name}: under {TARGETS['queries']} SQL queries",
+                f"{page['queries']['warm']} ({page['queries']['cold']} after a publish)",
+                page["queries"]["warm"] < TARGETS["queries"],
+            )
+        )
+        ratio = page["straight"]["rps"] / BAKERYDEMO["rps"]
+        rows.append(
+            (
+                f"{name}: ≥ 3× bakerydemo's blog post ({BAKERYDEMO['rps']} req/s, 2 sync workers)",
+                f"{page['straight']['rps']:,.0f} req/s = {ratio:.1f}×",
+                ratio >= TARGETS["times_bakerydemo"],
+            )
+        )
+    first, deep_rps = pages["news index"]["straight"]["rps"], pages[deep]["straight"]["rps"]
+    difference = abs(first - deep_rps) / max(first, deep_rps)
+    rows.append(
+        (
+            f"News index page 1 and {deep[len('news index ') :]} within 20%",
+            f"{first:,.0f} vs {deep_rps:,.0f} req/s ({difference:.0%} apart)",
+            difference <= TARGETS["deep_page"],
+        )
+    )
+    if "publish_to_visible_s" in results:
+        slowest = max(results["publish_to_visible_s"])
+        rows.append(("Publish to visible under 1 s", f"at most {slowest:.3f} s", slowest < 1))
+    if "overload" in results:
+        overload = results["overload"]
+        bad = overload["errors"] + sum(
+            count for status, count in overload["statuses"].items() if int(status) not in (200, 503)
+        )
+        rows.append(
+            (
+                "No errors at 4× the uncached rate for 60 s (503 = shed)",
+                f"{overload['target_rps']:,.0f} req/s asked; statuses {overload['statuses']}; "
+                f"errors {overload['errors']}",
+                bad == 0,
+            )
+        )
+    if "worker_memory_mb" in results:
+        largest = max(results["worker_memory_mb"])
+        rows.append(("Memory per worker under 250 MB", f"largest {largest:.0f} MB", largest < 250))
+    lines = ["| target | measured | met |", "|---|---|---|"]
+    lines += [
+        f"| {target} | {value} | {'yes' if met else '**no**'} |" for target, value, met in rows
+    ]
+    return "\n".join(lines)
+
+
+def plot(all_results):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(1, 2, figsize=(13, 5))
+    names = list(all_results[-1]["pages"])
+    width = 0.8 / len(all_results)
+    for offset, results in enumerate(all_results):
+        positions = [index + offset * width for index in range(len(names))]
+        label = f"{results['size']:,} releases"
+        axes[0].bar(
+            positions,
+            [results["pages"][name]["cached"]["rps"] for name in names],
+            width,
+            label=label,
+        )
+        axes[1].bar(
+            positions,
+            [results["pages"][name]["straight"]["rps"] for name in names],
+            width,
+            label=label,
+        )
+    static = all_results[-1]["static"]["rps"]
+    axes[0].axhline(static, color="black", linestyle="--", label="static file")
+    axes[0].axhline(0.8 * static, color="grey", linestyle=":", label="80% of static")
+    axes[1].axhline(
+        BAKERYDEMO["rps"] * 3, color="grey", linestyle=":", label="3 × bakerydemo blog post"
+    )
+    axes[0].set_title("Through the nginx cache")
+    axes[1].set_title(f"Straight to gunicorn ({all_results[-1]['workers']} sync workers)")
+    for axis in axes:
+        axis.set_ylabel("requests per second")
+        axis.set_xticks([index + width for index in range(len(names))])
+        axis.set_xticklabels(names, rotation=35, ha="right")
+        axis.legend(fontsize="small")
+    figure.tight_layout()
+    figure.savefig(BENCH / "throughput.png", dpi=90)
+
+
+def main():
+    all_results = load()
+    if not all_results:
+        raise SystemExit("no results in bench/results/: run make bench first")
+    largest = all_results[-1]
+    parts = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (bench/run.py, then bench/report.py); do not edit by hand.",
+        "",
+        f"- Date: {largest['date']}",
+        f"- Machine: {largest['machine']}",
+        f"- Command: `{largest['command']}`",
+        f"- Stack: bin/prod (PostgreSQL 15, Redis, gunicorn with {largest['workers']} sync "
+        "workers, nginx with its page cache), everything on this one machine, wrk on it too.",
+        f"- wrk: 2 threads, {largest['connections']} connections through nginx, "
+        f"{largest['workers'] * 2} straight to gunicorn, {largest['duration']} s a page.",
+        "- SQL queries: per request after the first (the shared parts come from Redis), and in "
+        "brackets the first request after a publish, which renders everything afresh.",
+        "",
+        f"## Targets at {largest['size']:,} releases",
+        "",
+        targets(largest),
+        "",
+        "![Requests per second, cached and straight to gunicorn](throughput.png)",
+        "",
+    ]
+    for results in all_results:
+        parts += [
+            f"## {results['size']:,} releases ({results['releases']:,} live in Latvian, "
+            "each also in English and Polish)",
+            "",
+            table(results),
+            "",
+        ]
+        if "worker_memory_mb" in results:
+            memory = ", ".join(f"{mb:.0f}" for mb in results["worker_memory_mb"])
+            parts += [f"Memory of the gunicorn workers after the runs: {memory} MB.", ""]
+    (BENCH / "RESULTS.md").write_text("\n".join(parts))
+    plot(all_results)
+    print((BENCH / "RESULTS.md").read_text())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,319 @@
+"""The benchmark behind `make bench`: the production stack (bin/prod) with 1,000, 10,000 and
+100,000 press releases, measured with wrk through the nginx cache and straight to gunicorn.
+
+    .venv/bin/python bench/run.py --sizes 1000,10000,100000 --duration 10
+
+For each size: bench/generate.py adds releases; then for every page (home, news index first
+and deep page, a release, a project with many releases, a partner, search, the RSS feed, the
+API listing) the SQL queries per request (first after a publish, and after), and wrk's
+requests per second and latency (p50, p99) both cached and uncached, next to a static file of
+the same nginx. At the largest size also: publish to visible, a 60-second run at 4 times the
+uncached rate, and the memory of each gunicorn worker. Results: bench/results/<size>.json,
+bench/RESULTS.md (tables) and bench/throughput.png (the picture).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+HTTP_PORT = int(os.environ.get("HTTP_PORT", 8090))
+APP_PORT = int(os.environ.get("APP_PORT", 8092))
+CACHED = f"http://127.0.0.1:{HTTP_PORT}"
+STRAIGHT = f"http://127.0.0.1:{APP_PORT}"
+STACK_ENV = {
+    "PROD_DIR": os.environ.get("PROD_DIR", str(ROOT / "var" / "bench")),
+    "HTTP_PORT": str(HTTP_PORT),
+    "APP_PORT": str(APP_PORT),
+    "PURGE_PORT": os.environ.get("PURGE_PORT", "8091"),
+    "PG_PORT": os.environ.get("PG_PORT", "55433"),
+    "REDIS_PORT": os.environ.get("REDIS_PORT", "56380"),
+}
+
+# What a page's first request after a publish and the ones after it cost, and its address.
+URLS_SCRIPT = """
+import json
+from django.core.paginator import Paginator
+from news.models import NewsIndexPage, PressReleasePage
+from projects.models import PartnerOrganisationPage, ProjectPage
+index = NewsIndexPage.objects.get(locale__language_code="lv")
+releases = PressReleasePage.objects.child_of(index).live().count()
+deep = min(500, Paginator(range(releases), index.releases_per_page).num_pages)
+release = PressReleasePage.objects.filter(locale=index.locale, slug__startswith="bench-").order_by("pk")
+release = release[release.count() // 2]
+project = ProjectPage.objects.filter(locale=index.locale, slug="bench-project-1").first()
+partner = PartnerOrganisationPage.objects.filter(locale=index.locale, slug="bench-organisation-1").first()
+print(json.dumps({
+    "releases": releases,
+    "deep_page": deep,
+    "urls": {
+        "home": "/lv/",
+        "news index": index.url,
+        f"news index p.{deep}": f"{index.url}?page={deep}",
+        "release": release.url,
+        "project": project.url,
+        "partner": partner.url,
+        "search": "/lv/search/?q=uz%C5%86%C4%93m%C4%93ji",
+        "RSS feed": f"{index.url}feed/rss/",
+        "API listing": "/api/v2/pages/?type=news.PressReleasePage&locale=lv&fields=release_date",
+    },
+}))
+"""
+
+QUERIES_SCRIPT = """
+import json, sys
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from portal import content_cache
+urls = json.loads(sys.stdin.read())
+client = Client(HTTP_HOST="127.0.0.1")
+counts = {}
+for name, url in urls.items():
+    client.get(url)
+    content_cache.bump()
+    counts[name] = {}
+    for state in ("cold", "warm"):
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(url).status_code
+        assert status == 200, (url, status)
+        counts[name][state] = len(queries)
+print(json.dumps(counts))
+"""
+
+PUBLISH_SCRIPT = """
+import json, sys, time, urllib.request
+from news.models import PressReleasePage
+url = sys.argv[-1]
+timings = []
+for attempt in range(5):
+    page = PressReleasePage.objects.get(url_path__endswith=url.rstrip("/").split("/")[-1] + "/", locale__language_code="lv")
+    marker = f"Publish test {attempt} {time.time()}"
+    page.title = marker
+    started = time.perf_counter()
+    page.save_revision().publish()
+    while marker not in urllib.request.urlopen(url).read().decode():
+        time.sleep(0.005)
+    timings.append(time.perf_counter() - started)
+print(json.dumps(timings))
+"""
+
+
+def say(message):
+    print(f"bench: {message}", flush=True)
+
+
+def stack(*args, env=None, capture=False):
+    return subprocess.run(
+        ["bin/prod", *args],
+        cwd=ROOT,
+        env={**os.environ, **STACK_ENV, **(env or {})},
+        check=True,
+        text=True,
+        capture_output=capture,
+    )
+
+
+def manage(script, *args, stdin=None):
+    """Python run with the app's production environment (bin/prod env)."""
+    command = f'source "$PROD_DIR/env" && {PYTHON} manage.py shell -v0 -c "$SCRIPT" -- "$@"'
+    result = subprocess.run(
+        ["bash", "-c", command, "bench", *args],
+        cwd=ROOT,
+        env={**os.environ, **STACK_ENV, "SCRIPT": script},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def generate(size):
+    command = f'source "$PROD_DIR/env" && {PYTHON} bench/generate.py --releases {size}'
+    subprocess.run(["bash", "-c", command], cwd=ROOT, env={**os.environ, **STACK_ENV}, check=True)
+
+
+UNITS = {"us": 0.001, "ms": 1, "s": 1000}
+
+
+def wrk(url, duration, connections, headers=()):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    def latency(percent):
+        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)$", output, re.M).groups()
+        return float(value) * UNITS[unit]
+
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": latency(50),
+        "p99_ms": latency(99),
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0,
+    }
+
+
+def warm(url, times=3):
+    for _time in range(times):
+        urllib.request.urlopen(url, timeout=60).read()
+
+
+def static_url():
+    html = urllib.request.urlopen(CACHED + "/lv/", timeout=60).read().decode()
+    return re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
+
+
+def measure_size(size, options):
+    say(f"{size:,} releases: generating")
+    generate(size)
+    stack("clear-cache")
+    info = manage(URLS_SCRIPT)
+    urls = info["urls"]
+    say(f"{info['releases']:,} live releases in Latvian; deep page {info['deep_page']}")
+    queries = manage(QUERIES_SCRIPT, stdin=json.dumps(urls))
+    results = {"size": size, "releases": info["releases"], "pages": {}}
+    static = static_url()
+    warm(CACHED + static)
+    results["static"] = wrk(CACHED + static, options.duration, options.connections)
+    say(f"static file: {results['static']['rps']:,.0f} requests/s")
+    for name, url in urls.items():
+        warm(CACHED + url)
+        warm(STRAIGHT + url)
+        cached = wrk(CACHED + url, options.duration, options.connections)
+        straight = wrk(STRAIGHT + url, options.duration, options.workers * 2)
+        results["pages"][name] = {
+            "url": url,
+            "queries": queries[name],
+            "cached": cached,
+            "straight": straight,
+        }
+        say(
+            f"{name}: cached {cached['rps']:,.0f}/s "
+            f"({cached['rps'] / results['static']['rps']:.0%} of static), "
+            f"straight {straight['rps']:,.0f}/s p50 {straight['p50_ms']:.1f} ms, "
+            f"{queries[name]['warm']} queries ({queries[name]['cold']} after a publish)"
+        )
+    return results
+
+
+def overload(results, options):
+    """60 seconds at 4 times the release page's uncached rate, through nginx with the cache
+    bypassed (a session cookie): queued by gunicorn's backlog or shed by nginx with 503."""
+    page = results["pages"]["release"]
+    rate = 4 * page["straight"]["rps"]
+    clients = 100
+    say(f"overload: {rate:,.0f} requests/s for {options.overload} s (4 x uncached)")
+    output = subprocess.run(
+        [
+            "hey",
+            "-z",
+            f"{options.overload}s",
+            "-c",
+            str(clients),
+            "-q",
+            f"{rate / clients:.2f}",
+            "-t",
+            "30",
+            "-H",
+            "Cookie: sessionid=benchmark-bypass",
+            CACHED + page["url"],
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    statuses = {
+        int(code): int(count)
+        for code, count in re.findall(r"\[(\d{3})\]\s+(\d+) responses", output)
+    }
+    errors = re.findall(r"\[(\d+)\]\s+(Get .*)", output)
+    total = sum(statuses.values()) + sum(int(count) for count, _error in errors)
+    return {
+        "target_rps": rate,
+        "seconds": options.overload,
+        "statuses": statuses,
+        "errors": sum(int(count) for count, _error in errors),
+        "error_samples": [error for _count, error in errors[:3]],
+        "achieved_rps": total / options.overload,
+    }
+
+
+def worker_memory():
+    pid = (Path(STACK_ENV["PROD_DIR"]) / "run" / "gunicorn.pid").read_text().strip()
+    output = subprocess.run(
+        ["ps", "-o", "rss=", "--ppid", pid], capture_output=True, text=True, check=True
+    ).stdout
+    return [int(line) / 1024 for line in output.split()]
+
+
+def machine():
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.platform()}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=32, help="wrk connections (cached)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument("--overload", type=int, default=60, help="seconds of the 4x run")
+    options = parser.parse_args()
+    sizes = sorted(int(size) for size in options.sizes.split(","))
+    RESULTS.mkdir(exist_ok=True)
+    say(f"starting the production stack ({options.workers} gunicorn workers)")
+    stack("start", env={"WEB_CONCURRENCY": str(options.workers)})
+    started = datetime.datetime.now()
+    for size in sizes:
+        results = measure_size(size, options)
+        results.update(
+            date=started.isoformat(timespec="minutes"),
+            machine=machine(),
+            workers=options.workers,
+            duration=options.duration,
+            connections=options.connections,
+            command=" ".join(sys.argv),
+        )
+        if size == sizes[-1]:
+            results["publish_to_visible_s"] = manage(
+                PUBLISH_SCRIPT, CACHED + results["pages"]["release"]["url"]
+            )
+            say(f"publish to visible: {max(results['publish_to_visible_s']):.3f} s at most")
+            results["overload"] = overload(results, options)
+            say(
+                f"overload: {results['overload']['statuses']}, errors {results['overload']['errors']}"
+            )
+            results["worker_memory_mb"] = worker_memory()
+            say(f"worker memory: {results['worker_memory_mb']} MB")
+        (RESULTS / f"{size}.json").write_text(json.dumps(results, indent=2))
+    subprocess.run([PYTHON, str(ROOT / "bench" / "report.py")], check=True)
+    if not os.environ.get("BENCH_KEEP_RUNNING"):
+        stack("stop")
+
+
+if __name__ == "__main__":
+    main()
