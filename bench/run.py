@@ -31,7 +31,6 @@ APP_PORT = int(os.environ.get("APP_PORT", 8092))
 CACHED = f"http://127.0.0.1:{HTTP_PORT}"
 STRAIGHT = f"http://127.0.0.1:{APP_PORT}"
 STACK_ENV = {
-    "PROD_DIR": os.environ.get("PROD_DIR", str(ROOT / "var" / "bench")),
     "HTTP_PORT": str(HTTP_PORT),
     "APP_PORT": str(APP_PORT),
     "PURGE_PORT": os.environ.get("PURGE_PORT", "8091"),
@@ -48,10 +47,11 @@ from projects.models import PartnerOrganisationPage, ProjectPage
 index = NewsIndexPage.objects.get(locale__language_code="lv")
 releases = PressReleasePage.objects.child_of(index).live().count()
 deep = min(500, Paginator(range(releases), index.releases_per_page).num_pages)
-release = PressReleasePage.objects.filter(locale=index.locale, slug__startswith="bench-").order_by("pk")
+lv = index.locale
+release = PressReleasePage.objects.filter(locale=lv, slug__startswith="bench-").order_by("pk")
 release = release[release.count() // 2]
-project = ProjectPage.objects.filter(locale=index.locale, slug="bench-project-1").first()
-partner = PartnerOrganisationPage.objects.filter(locale=index.locale, slug="bench-organisation-1").first()
+project = ProjectPage.objects.filter(locale=lv, slug="bench-project-1").first()
+partner = PartnerOrganisationPage.objects.filter(locale=lv, slug="bench-organisation-1").first()
 print(json.dumps({
     "releases": releases,
     "deep_page": deep,
@@ -91,12 +91,13 @@ print(json.dumps(counts))
 """
 
 PUBLISH_SCRIPT = """
-import json, sys, time, urllib.request
+import json, os, time, urllib.request
 from news.models import PressReleasePage
-url = sys.argv[-1]
+url = os.environ["BENCH_ARGUMENT"]
 timings = []
 for attempt in range(5):
-    page = PressReleasePage.objects.get(url_path__endswith=url.rstrip("/").split("/")[-1] + "/", locale__language_code="lv")
+    slug = url.rstrip("/").split("/")[-1]
+    page = PressReleasePage.objects.get(slug=slug, locale__language_code="lv")
     marker = f"Publish test {attempt} {time.time()}"
     page.title = marker
     started = time.perf_counter()
@@ -123,13 +124,14 @@ def stack(*args, env=None, capture=False):
     )
 
 
-def manage(script, *args, stdin=None):
-    """Python run with the app's production environment (bin/prod env)."""
-    command = f'source "$PROD_DIR/env" && {PYTHON} manage.py shell -v0 -c "$SCRIPT" -- "$@"'
+def manage(script, argument="", stdin=None):
+    """Python run with the app's production environment (bin/prod env); it finds `argument`
+    in BENCH_ARGUMENT."""
+    command = f'source "$PROD_DIR/env" && {PYTHON} manage.py shell -v0 -c "$SCRIPT"'
     result = subprocess.run(
-        ["bash", "-c", command, "bench", *args],
+        ["bash", "-c", command],
         cwd=ROOT,
-        env={**os.environ, **STACK_ENV, "SCRIPT": script},
+        env={**os.environ, **STACK_ENV, "SCRIPT": script, "BENCH_ARGUMENT": argument},
         input=stdin,
         capture_output=True,
         text=True,
@@ -285,34 +287,37 @@ def main():
     options = parser.parse_args()
     sizes = sorted(int(size) for size in options.sizes.split(","))
     RESULTS.mkdir(exist_ok=True)
-    say(f"starting the production stack ({options.workers} gunicorn workers)")
-    stack("start", env={"WEB_CONCURRENCY": str(options.workers)})
     started = datetime.datetime.now()
     for size in sizes:
-        results = measure_size(size, options)
-        results.update(
-            date=started.isoformat(timespec="minutes"),
-            machine=machine(),
-            workers=options.workers,
-            duration=options.duration,
-            connections=options.connections,
-            command=" ".join(sys.argv),
-        )
-        if size == sizes[-1]:
-            results["publish_to_visible_s"] = manage(
-                PUBLISH_SCRIPT, CACHED + results["pages"]["release"]["url"]
+        # One database per size, kept in var/bench-<size>/: a second run reuses its data.
+        STACK_ENV["PROD_DIR"] = str(ROOT / "var" / f"bench-{size}")
+        say(f"starting the production stack ({options.workers} gunicorn workers)")
+        stack("start", env={"WEB_CONCURRENCY": str(options.workers)})
+        try:
+            results = measure_size(size, options)
+            results.update(
+                date=started.isoformat(timespec="minutes"),
+                machine=machine(),
+                workers=options.workers,
+                duration=options.duration,
+                connections=options.connections,
+                command=" ".join(sys.argv),
             )
-            say(f"publish to visible: {max(results['publish_to_visible_s']):.3f} s at most")
-            results["overload"] = overload(results, options)
-            say(
-                f"overload: {results['overload']['statuses']}, errors {results['overload']['errors']}"
-            )
-            results["worker_memory_mb"] = worker_memory()
-            say(f"worker memory: {results['worker_memory_mb']} MB")
-        (RESULTS / f"{size}.json").write_text(json.dumps(results, indent=2))
+            if size == sizes[-1]:
+                results["publish_to_visible_s"] = manage(
+                    PUBLISH_SCRIPT, CACHED + results["pages"]["release"]["url"]
+                )
+                say(f"publish to visible: {max(results['publish_to_visible_s']):.3f} s at most")
+                results["overload"] = overload(results, options)
+                overloaded = results["overload"]
+                say(f"overload: {overloaded['statuses']}, errors {overloaded['errors']}")
+                results["worker_memory_mb"] = worker_memory()
+                say(f"worker memory: {results['worker_memory_mb']} MB")
+            (RESULTS / f"{size}.json").write_text(json.dumps(results, indent=2))
+        finally:
+            if not os.environ.get("BENCH_KEEP_RUNNING"):
+                stack("stop")
     subprocess.run([PYTHON, str(ROOT / "bench" / "report.py")], check=True)
-    if not os.environ.get("BENCH_KEEP_RUNNING"):
-        stack("stop")
 
 
 if __name__ == "__main__":

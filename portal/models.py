@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.models import PressReleasePage
+from portal import content_cache
 from portal.admin_forms import PortalPageForm
 from portal.index_page import IndexPage
 from portal.translations import PAGE_TRANSLATABLE_FIELDS
@@ -57,16 +58,12 @@ class HomePage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_releases"] = (
-            PressReleasePage.objects.descendant_of(self)
-            .live()
-            .public()
-            .order_by("-release_date", "-first_published_at")[: self.latest_releases_count]
-        )
+        # Querysets, run only when the template shows them (not when the page is in the cache).
+        context["latest_releases"] = content_cache.public(
+            PressReleasePage.objects.descendant_of(self).live(), request
+        ).order_by("-release_date", "-first_published_at")[: self.latest_releases_count]
         context["projects"] = (
-            ProjectPage.objects.descendant_of(self)
-            .live()
-            .public()
+            content_cache.public(ProjectPage.objects.descendant_of(self).live(), request)
             .exclude(status=ProjectStatus.PLANNED)
             .order_by("status", "-start_date", "title")
         )

@@ -6,8 +6,10 @@ A project finds its press releases through the reverse relation `press_release_l
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext, pgettext_lazy
 from django_countries.fields import CountryField
@@ -54,6 +56,19 @@ def live_releases_linking_to(page, relation="press_release_links"):
         .order_by("-page__release_date", "-page__first_published_at")
     )
     return one_per_page([link.page for link in links], page.locale_id, lambda release: release)
+
+
+RELEASES_PER_PAGE = 10
+
+
+def releases_page(page, request):
+    """The page of `page`'s releases that ?page= asks for, ten to a page; worked out only when
+    the template shows it (not when the rendered page is in the cache)."""
+    return SimpleLazyObject(
+        lambda: Paginator(live_releases_linking_to(page), RELEASES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+    )
 
 
 class ProjectIndexPage(IndexPage):
@@ -253,14 +268,15 @@ class ProjectPage(ReleaseFeedsMixin, Page):
         return groups
 
     def localized_partner_groups(self):
+        prefetch_related_objects([self], "partners__organisation")
         organisations = [partner.organisation for partner in self.partners.all()]
         return self.partner_groups(localize_pages(organisations, self.locale_id))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prefetch_related_objects([self], "partners__organisation")
-        context["partner_groups"] = self.localized_partner_groups()
-        context["releases"] = live_releases_linking_to(self)
+        # Worked out only when the template shows them (not when the page is in the cache).
+        context["partner_groups"] = SimpleLazyObject(self.localized_partner_groups)
+        context["releases"] = releases_page(self, request)
         return context
 
     def feed_releases(self):
@@ -440,6 +456,6 @@ class PartnerOrganisationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["project_roles"] = self.get_project_roles()
-        context["releases"] = live_releases_linking_to(self)
+        context["project_roles"] = SimpleLazyObject(self.get_project_roles)
+        context["releases"] = releases_page(self, request)
         return context

@@ -24,10 +24,10 @@ from projects.tests.factories import (
 # (the shared parts from the cache, portal/content_cache.py). Most of the warm cost is Wagtail's
 # routing and view restriction checks.
 EXPECTED_QUERIES = {
-    "home": {"cold": 17, "warm": 9},
+    "home": {"cold": 16, "warm": 5},
     "news_index": {"cold": 27, "warm": 7},
-    "project": {"cold": 22, "warm": 13},
-    "partner": {"cold": 20, "warm": 11},
+    "project": {"cold": 22, "warm": 7},
+    "partner": {"cold": 20, "warm": 7},
     "project_index": {"cold": 18, "warm": 9},
     "partner_index": {"cold": 18, "warm": 9},
     "release": {"cold": 29, "warm": 7},
