@@ -149,13 +149,17 @@ UNITS = {"us": 0.001, "ms": 1, "s": 1000}
 
 
 def wrk(url, duration, connections, headers=()):
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency"]
+    command.append(url)
     for header in headers:
         command += ["-H", header]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
     def latency(percent):
-        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)$", output, re.M).groups()
+        found = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)$", output, re.M)
+        if found is None:  # no request finished in time
+            return None
+        value, unit = found.groups()
         return float(value) * UNITS[unit]
 
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -173,7 +177,7 @@ def wrk(url, duration, connections, headers=()):
 
 def warm(url, times=3):
     for _time in range(times):
-        urllib.request.urlopen(url, timeout=60).read()
+        urllib.request.urlopen(url, timeout=120).read()
 
 
 def static_url():
@@ -197,18 +201,21 @@ def measure_size(size, options):
     for name, url in urls.items():
         warm(CACHED + url)
         warm(STRAIGHT + url)
+        # The ceiling measured again right before each page: side by side, not minutes apart.
+        static_now = wrk(CACHED + static, max(3, options.duration // 2), options.connections)
         cached = wrk(CACHED + url, options.duration, options.connections)
         straight = wrk(STRAIGHT + url, options.duration, options.workers * 2)
         results["pages"][name] = {
             "url": url,
             "queries": queries[name],
+            "static": static_now,
             "cached": cached,
             "straight": straight,
         }
         say(
             f"{name}: cached {cached['rps']:,.0f}/s "
-            f"({cached['rps'] / results['static']['rps']:.0%} of static), "
-            f"straight {straight['rps']:,.0f}/s p50 {straight['p50_ms']:.1f} ms, "
+            f"({cached['rps'] / static_now['rps']:.0%} of static {static_now['rps']:,.0f}/s), "
+            f"straight {straight['rps']:,.0f}/s p50 {straight['p50_ms']} ms, "
             f"{queries[name]['warm']} queries ({queries[name]['cold']} after a publish)"
         )
     return results
