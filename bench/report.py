@@ -127,13 +127,13 @@ def plot(all_results):
         label = f"{results['size']:,} releases"
         axes[0].bar(
             positions,
-            [results["pages"][name]["cached"]["rps"] for name in names],
+            [page["cached"]["rps"] for page in results["pages"].values()],
             width,
             label=label,
         )
         axes[1].bar(
             positions,
-            [results["pages"][name]["straight"]["rps"] for name in names],
+            [page["straight"]["rps"] for page in results["pages"].values()],
             width,
             label=label,
         )
