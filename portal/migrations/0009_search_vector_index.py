@@ -23,7 +23,7 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("portal", "0008_page_url_path_index"),
-        ("wagtailsearch", "0001_initial"),
+        ("wagtailsearch", "0010_add_text_fields"),
     ]
 
     operations = [migrations.RunPython(create, drop)]
