@@ -34,6 +34,7 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
+from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from news.models import (  # noqa: E402
     NewsIndexPage,
@@ -196,6 +197,8 @@ def release_rows(number, language, index, template, key, rng, now):
         contact_name=template.contact_name,
         contact_email=template.contact_email,
         contact_phone=template.contact_phone,
+        event_start=template.event_start,
+        event_end=template.event_end,
         event_place=template.event_place,
         event_country=template.event_country,
         corrections=[],
@@ -327,6 +330,9 @@ def main():
     projects = copies_of(seed_project, max(5, options.releases // 1000), "project")
     organisations = copies_of(seed_organisation, max(20, options.releases // 500), "organisation")
     add_releases(options.releases, projects, organisations)
+    # The title weights Wagtail's backend gives new entries on the next page saved (a statement
+    # over every entry still at 1.0: 100 s for the first publish after 300,000 new entries).
+    get_search_backend().get_index_for_model(PressReleasePage)._refresh_title_norms()
     print(f"Done in {time.monotonic() - started:.0f} s")
 
 

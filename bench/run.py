@@ -135,8 +135,9 @@ def manage(script, argument="", stdin=None):
         input=stdin,
         capture_output=True,
         text=True,
-        check=True,
     )
+    if result.returncode:
+        sys.exit(f"bench: the script in manage.py shell failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -320,6 +321,11 @@ def main():
                 say(f"overload: {overloaded['statuses']}, errors {overloaded['errors']}")
                 results["worker_memory_mb"] = worker_memory()
                 say(f"worker memory: {results['worker_memory_mb']} MB")
+                say("query plans of the listings: bench/EXPLAIN.md")
+                command = f'source "$PROD_DIR/env" && {PYTHON} bench/explain.py'
+                subprocess.run(
+                    ["bash", "-c", command], cwd=ROOT, env={**os.environ, **STACK_ENV}, check=True
+                )
             (RESULTS / f"{size}.json").write_text(json.dumps(results, indent=2))
         finally:
             if not os.environ.get("BENCH_KEEP_RUNNING"):

@@ -122,16 +122,20 @@ class PurgeOnPublishTests(TestCase):
         self.assertIn(f"http://localhost/lv/jaunumi/{RELEASE_SLUG}/", server.purged)
         self.assertIn("http://localhost/lv/jaunumi/feed/rss/", server.purged)
 
-    def test_moving_purges_the_old_address_and_the_new(self):
+    def move_to_an_archive(self):
         home = release().get_parent().get_parent()
         archive = home.add_child(
             instance=NewsIndexPage(title="Arhīvs", slug="arhivs", locale=home.locale)
         )
         with PurgeServer() as server, self.captureOnCommitCallbacks(execute=True):
             release().move(archive, pos="last-child")
-        self.assertIn(f"http://localhost/lv/jaunumi/{RELEASE_SLUG}/", server.purged)
-        self.assertIn(f"http://localhost/lv/arhivs/{RELEASE_SLUG}/", server.purged)
-        self.assertIn("http://localhost/lv/jaunumi/", server.purged)
+        return server.purged
+
+    def test_moving_purges_the_old_address_and_the_new(self):
+        purged = self.move_to_an_archive()
+        self.assertIn(f"http://localhost/lv/jaunumi/{RELEASE_SLUG}/", purged)
+        self.assertIn(f"http://localhost/lv/arhivs/{RELEASE_SLUG}/", purged)
+        self.assertIn("http://localhost/lv/jaunumi/", purged)
 
     def test_editing_a_project_purges_the_releases_that_name_it(self):
         project = release().project_links.get().project.specific
@@ -164,6 +168,21 @@ class PurgeOnPublishTests(TestCase):
             PressReleasePageFactory(parent=index, release_date=datetime.date(2020, 1, 1))
         purged = self.publish(older)
         self.assertIn("http://localhost/lv/jaunumi/?page=2", purged)
+
+    def test_the_list_page_is_the_one_the_release_is_on_after_the_change(self):
+        index = release().get_parent().specific
+        for _number in range(index.releases_per_page):
+            PressReleasePageFactory(parent=index, release_date=datetime.date(2010, 1, 1))
+        changed = release()
+        changed.release_date = datetime.date(2009, 6, 1)  # from the first list page to the second
+        purged = self.publish(changed)
+        self.assertIn("http://localhost/lv/jaunumi/?page=2", purged)
+        self.assertIn("http://localhost/lv/jaunumi/?year=2009", purged)
+
+    def test_moving_purges_the_lists_it_leaves(self):
+        purged = self.move_to_an_archive()
+        self.assertIn("http://localhost/lv/jaunumi/?year=2014", purged)
+        self.assertIn("http://localhost/lv/arhivs/?year=2014", purged)
 
 
 class CacheabilityTests(TestCase):
@@ -235,7 +254,7 @@ class HealthTests(TestCase):
     def test_unhealthy_when_the_cache_is_gone(self):
         gone = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "django_redis.cache.RedisCache",  # as in production
                 "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
             }
         }

@@ -79,27 +79,56 @@ def test_the_api_is_cached_too(portal):
     assert headers["X-Cache"] == "HIT"
 
 
-def test_published_changes_are_visible_within_a_second(portal):
+def test_the_next_anonymous_request_after_a_publish_shows_the_change(portal):
+    # No polling and no waiting: the purge is done when publish() returns. How long publish
+    # to visible takes is measured by the benchmark (bench/run.py), not here.
     for address in (RELEASE, "/lv/jaunumi/", "/lv/jaunumi/feed/rss/"):
         get(portal + address)
         assert get(portal + address)[1]["X-Cache"] == "HIT"
     marker = f"Labots {uuid.uuid4().hex[:8]}"
-    published_at = float(
-        manage_shell(
-            "import time\n"
-            "from news.models import PressReleasePage\n"
-            f"page = PressReleasePage.objects.get(url_path__endswith='{RELEASE.split('/')[-2]}/')\n"
-            f"page.title = '{marker}'\n"
-            "page.save_revision().publish()\n"
-            "print(time.time())"
-        )
+    manage_shell(
+        "from news.models import PressReleasePage\n"
+        f"page = PressReleasePage.objects.get(url_path__endswith='{RELEASE.split('/')[-2]}/')\n"
+        f"page.title = '{marker}'\n"
+        "page.save_revision().publish()\n"
     )
     for address in (RELEASE, "/lv/jaunumi/", "/lv/jaunumi/feed/rss/"):
         status, headers, body = get(portal + address)
         assert status == 200
+        assert headers["X-Cache"] == "MISS", address  # purged, not expired
         assert marker in body, address
-    visible_after = time.time() - published_at
-    assert visible_after < 1.0, f"visible after {visible_after:.2f} s"
+
+
+def test_the_search_index_is_updated_by_the_worker_after_the_publish(portal):
+    word = "".join(chr(ord("a") + int(digit, 16)) for digit in uuid.uuid4().hex[:12])
+    found = (
+        "from news.models import PressReleasePage\n"
+        f"print(PressReleasePage.objects.live().search('{word}').count())"
+    )
+    queued = manage_shell(
+        "from django_tasks_db.models import DBTaskResult\n"
+        "from news.models import PressReleasePage\n"
+        "updates = DBTaskResult.objects.filter(task_path__endswith='update_object_task')\n"
+        "before = updates.count()\n"
+        f"page = PressReleasePage.objects.get(url_path__endswith='{RELEASE.split('/')[-2]}/')\n"
+        f"page.title = 'Labots {word}'\n"
+        "page.save_revision().publish()\n"
+        f"print(updates.count() - before, PressReleasePage.objects.search('{word}').count())"
+    )
+    # Queued for the worker, not done in the editor's request.
+    assert queued.split() == ["2", "0"]  # the revision's save and the publish's
+    deadline = time.monotonic() + 60
+    while manage_shell(found) != "1":
+        assert time.monotonic() < deadline, "the worker did not update the search index"
+        time.sleep(0.5)
+    # (Reference index updates for objects deleted before the worker got to them fail with
+    # DoesNotExist, harmlessly: the seed's loading deletes and recreates some.)
+    failed = manage_shell(
+        "from django_tasks_db.models import DBTaskResult\n"
+        "print(DBTaskResult.objects.filter(status='FAILED')"
+        ".exclude(exception_class_path__endswith='DoesNotExist').count())"
+    )
+    assert failed == "0"
 
 
 def test_a_logged_in_editor_bypasses_the_cache_and_is_never_stored(portal):
