@@ -89,7 +89,14 @@ def targets(results):
     )
     if "publish_to_visible_s" in results:
         slowest = max(results["publish_to_visible_s"])
-        rows.append(("Publish to visible under 1 s", f"at most {slowest:.3f} s", slowest < 1))
+        measured = f"at most {slowest:.3f} s in 5 publishes"
+        if "publish_returned_s" in results:
+            measured += (
+                f" (the editor's publish returned after at most "
+                f"{max(results['publish_returned_s']):.3f} s; the first publish in a new process: "
+                f"visible after {results['first_publish_in_new_process']['visible']:.3f} s)"
+            )
+        rows.append(("Publish to visible under 1 s", measured, slowest < 1))
     if "overload" in results:
         overload = results["overload"]
         bad = overload["errors"] + sum(

@@ -91,21 +91,38 @@ print(json.dumps(counts))
 """
 
 PUBLISH_SCRIPT = """
-import json, os, time, urllib.request
+import json, os, threading, time, urllib.request
 from news.models import PressReleasePage
 url = os.environ["BENCH_ARGUMENT"]
-timings = []
-for attempt in range(5):
-    slug = url.rstrip("/").split("/")[-1]
+slug = url.rstrip("/").split("/")[-1]
+
+
+def publish_and_watch(attempt):
+    # A reader asks for the page through nginx every 5 ms from the moment the editor's publish
+    # starts; visible = the first answer with the new title. The publish goes on after that
+    # (the list pages' purges, the task queue), but the reader no longer waits for it.
     page = PressReleasePage.objects.get(slug=slug, locale__language_code="lv")
     marker = f"Publish test {attempt} {time.time()}"
+    seen = {}
+
+    def watch():
+        while marker not in urllib.request.urlopen(url).read().decode():
+            time.sleep(0.005)
+        seen["at"] = time.perf_counter()
+
+    reader = threading.Thread(target=watch)
     page.title = marker
     started = time.perf_counter()
+    reader.start()
     page.save_revision().publish()
-    while marker not in urllib.request.urlopen(url).read().decode():
-        time.sleep(0.005)
-    timings.append(time.perf_counter() - started)
-print(json.dumps(timings))
+    done = time.perf_counter()
+    reader.join(timeout=30)
+    return {"visible": seen["at"] - started, "publish_returned": done - started}
+
+
+first = publish_and_watch("first")  # a new process: imports, connections, templates
+timings = [publish_and_watch(attempt) for attempt in range(5)]
+print(json.dumps({"first_in_new_process": first, "timings": timings}))
 """
 
 
@@ -201,7 +218,7 @@ def measure_size(size, options):
     say(f"static file: {results['static']['rps']:,.0f} requests/s")
     for name, url in urls.items():
         warm(CACHED + url)
-        warm(STRAIGHT + url)
+        warm(STRAIGHT + url, times=10 * options.workers)  # every worker, not just the first
         # The ceiling measured again right before each page: side by side, not minutes apart.
         static_now = wrk(CACHED + static, max(3, options.duration // 2), options.connections)
         cached = wrk(CACHED + url, options.duration, options.connections)
@@ -312,10 +329,17 @@ def main():
                 command=" ".join(sys.argv),
             )
             if size == sizes[-1]:
-                results["publish_to_visible_s"] = manage(
-                    PUBLISH_SCRIPT, CACHED + results["pages"]["release"]["url"]
+                published = manage(PUBLISH_SCRIPT, CACHED + results["pages"]["release"]["url"])
+                results["publish_to_visible_s"] = [item["visible"] for item in published["timings"]]
+                results["publish_returned_s"] = [
+                    item["publish_returned"] for item in published["timings"]
+                ]
+                results["first_publish_in_new_process"] = published["first_in_new_process"]
+                say(
+                    f"publish to visible: {max(results['publish_to_visible_s']):.3f} s at most "
+                    f"(publish returned after {max(results['publish_returned_s']):.3f} s at most; "
+                    f"first in a new process: {published['first_in_new_process']['visible']:.3f} s)"
                 )
-                say(f"publish to visible: {max(results['publish_to_visible_s']):.3f} s at most")
                 results["overload"] = overload(results, options)
                 overloaded = results["overload"]
                 say(f"overload: {overloaded['statuses']}, errors {overloaded['errors']}")

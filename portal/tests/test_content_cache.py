@@ -71,3 +71,21 @@ class ContentCacheTests(TestCase):
         cache.delete(content_cache.GENERATION_KEY)
         content_cache.bump()
         self.assertEqual(content_cache.generation(), 2)
+
+    def test_the_api_listings_count_follows_publishing_and_unpublishing(self):
+        url = "/api/v2/pages/?type=news.PressReleasePage"
+
+        def total():
+            return self.client.get(url).json()["meta"]["total_count"]
+
+        before = total()
+        self.assertEqual(total(), before)  # the second answer's count is the kept one
+        added = PressReleasePageFactory(parent=self.tree.news_index, live=False)
+        added.save_revision().publish()  # as an editor publishes
+        self.assertEqual(total(), before + 1)
+        added.refresh_from_db()
+        added.unpublish()
+        self.assertEqual(total(), before)
+        draft = PressReleasePageFactory(parent=self.tree.news_index, live=False)
+        draft.save_revision()
+        self.assertEqual(total(), before)
