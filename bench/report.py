@@ -17,7 +17,7 @@ def load():
 
 
 def ms(value, digits=1):
-    return "timed out" if value is None else f"{value:.{digits}f}"
+    return "not read" if value is None else f"{value:.{digits}f}"
 
 
 def table(results):

@@ -163,7 +163,7 @@ def generate(size):
     subprocess.run(["bash", "-c", command], cwd=ROOT, env={**os.environ, **STACK_ENV}, check=True)
 
 
-UNITS = {"us": 0.001, "ms": 1, "s": 1000}
+UNITS = {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}
 
 
 def wrk(url, duration, connections, headers=()):
@@ -174,8 +174,8 @@ def wrk(url, duration, connections, headers=()):
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
     def latency(percent):
-        found = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)$", output, re.M)
-        if found is None:  # no request finished in time
+        found = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
+        if found is None:  # not in wrk's output (kept in "wrk_latency" to see why)
             return None
         value, unit = found.groups()
         return float(value) * UNITS[unit]
@@ -190,6 +190,7 @@ def wrk(url, duration, connections, headers=()):
         "p99_ms": latency(99),
         "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
         "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0,
+        "wrk_latency": re.findall(r"^\s+\d+%.*$", output, re.M),
     }
 
 
