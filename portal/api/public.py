@@ -14,7 +14,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 def public_pages(request, model=Page):
     """Live pages without a view restriction (on them or an ancestor) and not past their
     expiry, in the requested site's language trees."""
-    # To the minute, so that a listing's query, and the count kept for it (CachedCount in
+    # To the minute, so that a listing's query, and the count kept for it (ListingQuerySet in
     # views.py), stays the same for a minute; rounded the safe way: a page may show up to a
     # minute late or leave up to a minute early, never the reverse.
     minute = timezone.now().replace(second=0, microsecond=0)

@@ -53,6 +53,8 @@ logger = logging.getLogger(__name__)
 # (SQLite and PostgreSQL both fail on integers beyond 64 bits).
 MAX_OFFSET = 1_000_000
 MAX_SEARCH_LENGTH = 200
+# From this offset on, a listing reads its page's ids before their rows (ListingQuerySet).
+DEEP_OFFSET = 100
 MAX_PARAMETER_LENGTH = 2_000
 
 
@@ -198,10 +200,11 @@ class ReleaseFilter(BaseFilterBackend):
         return queryset
 
 
-class CachedCount:
-    """A listing's queryset whose count() is kept until the content changes (the SQL is the
-    key): meta.total_count is a count over every match, most of an uncached listing's time at
-    100,000 releases. Search results are counted each time."""
+class ListingQuerySet:
+    """A listing's queryset as Wagtail's pagination reads it (count() and a slice), made cheap
+    at 100,000 releases: the count (meta.total_count, over every match: most of an uncached
+    listing's time) is kept until the content changes, keyed by the SQL; a deep slice reads
+    its ids first. Search results are left as they are."""
 
     def __init__(self, queryset, request):
         self.queryset, self.request = queryset, request
@@ -216,12 +219,18 @@ class CachedCount:
         return content_cache.cached(self.request, "api-count", [sql], self.queryset.count)
 
     def __getitem__(self, item):
-        return self.queryset[item]
+        if not isinstance(self.queryset, QuerySet) or (item.start or 0) < DEEP_OFFSET:
+            return self.queryset[item]
+        # Deep in a listing, the page's ids first and then their rows: PostgreSQL skips the
+        # offset in an index instead of reading (and dropping) thousands of whole rows.
+        ids = list(self.queryset.values_list("pk", flat=True)[item])
+        rows = {page.pk: page for page in self.queryset.filter(pk__in=ids)}
+        return [rows[pk] for pk in ids if pk in rows]
 
 
-class CountCachedPagination(WagtailPagination):
+class ListingPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
-        return super().paginate_queryset(CachedCount(queryset, request), request, view)
+        return super().paginate_queryset(ListingQuerySet(queryset, request), request, view)
 
 
 class PortalPageSerializer(PageSerializer):
@@ -248,7 +257,7 @@ class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(ReleaseFilter.parameters)
     integer_parameters = ["child_of", "ancestor_of", "descendant_of", "translation_of"]
     base_serializer_class = PortalPageSerializer
-    pagination_class = CountCachedPagination
+    pagination_class = ListingPagination
     meta_fields = PagesAPIViewSet.meta_fields + [
         "last_published_at",
         APIField("translations", serializer=RelatedField("translations")),

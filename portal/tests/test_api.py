@@ -1,6 +1,7 @@
 """The headless API on the seed: every field, every language, filters, caching, bad input."""
 
 import re
+from unittest import mock
 
 from django.test import TestCase, override_settings
 from openapi_spec_validator import validate
@@ -172,6 +173,18 @@ class SeedAPITests(TestCase):
         response = self.get(f"{RELEASES}&order=-release_date&fields=release_date")
         dates = [item["release_date"] for item in response.json()["items"]]
         self.assertEqual(dates, sorted(dates, reverse=True))
+
+    def test_a_deep_page_lists_the_same_pages_in_the_same_order(self):
+        # From DEEP_OFFSET on, a page's ids are read before their rows (ListingQuerySet).
+        for listing in (f"{PAGES}?order=-first_published_at", f"{PAGES}?locale=pl"):
+            everything = [item["id"] for item in self.get(f"{listing}&limit=50").json()["items"]]
+            self.assertGreater(len(everything), 8, listing)
+            for deep_offset in (1_000_000, 3):  # the usual slice, then ids first
+                with mock.patch("portal.api.views.DEEP_OFFSET", deep_offset):
+                    response = self.get(f"{listing}&offset=3&limit=5")
+                    pages = [item["id"] for item in response.json()["items"]]
+                    self.assertEqual(pages, everything[3:8], (listing, deep_offset))
+                    self.assertIn("title", response.json()["items"][0])
 
     def test_limit_is_capped(self):
         response = self.get(f"{PAGES}?limit=50")

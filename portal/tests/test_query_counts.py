@@ -34,7 +34,7 @@ EXPECTED_QUERIES = {
 }
 
 # The API's listings with every nested field, 50 items a response.
-# The second request of each: its total_count comes from the content cache (CachedCount).
+# The second request of each: its total_count comes from the content cache (ListingQuerySet).
 EXPECTED_API_QUERIES = {
     "releases": 20,
     "projects": 18,
