@@ -30,6 +30,9 @@ HTTP_PORT = int(os.environ.get("HTTP_PORT", 8090))
 APP_PORT = int(os.environ.get("APP_PORT", 8092))
 CACHED = f"http://127.0.0.1:{HTTP_PORT}"
 STRAIGHT = f"http://127.0.0.1:{APP_PORT}"
+# What every browser sends: pages and static files are measured as readers get them (nginx
+# sends the same to the app, so the uncached rate includes the app's compression).
+BROWSER = ("Accept-Encoding: gzip",)
 STACK_ENV = {
     "HTTP_PORT": str(HTTP_PORT),
     "APP_PORT": str(APP_PORT),
@@ -215,15 +218,17 @@ def measure_size(size, options):
     results = {"size": size, "releases": info["releases"], "pages": {}}
     static = static_url()
     warm(CACHED + static)
-    results["static"] = wrk(CACHED + static, options.duration, options.connections)
+    results["static"] = wrk(CACHED + static, options.duration, options.connections, BROWSER)
     say(f"static file: {results['static']['rps']:,.0f} requests/s")
     for name, url in urls.items():
         warm(CACHED + url)
         warm(STRAIGHT + url, times=10 * options.workers)  # every worker, not just the first
         # The ceiling measured again right before each page: side by side, not minutes apart.
-        static_now = wrk(CACHED + static, max(3, options.duration // 2), options.connections)
-        cached = wrk(CACHED + url, options.duration, options.connections)
-        straight = wrk(STRAIGHT + url, options.duration, options.workers * 2)
+        static_now = wrk(
+            CACHED + static, max(3, options.duration // 2), options.connections, BROWSER
+        )
+        cached = wrk(CACHED + url, options.duration, options.connections, BROWSER)
+        straight = wrk(STRAIGHT + url, options.duration, options.workers * 2, BROWSER)
         results["pages"][name] = {
             "url": url,
             "queries": queries[name],

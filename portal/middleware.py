@@ -1,5 +1,6 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -57,3 +58,17 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
+
+
+class PageGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware for pages, feeds and the API; files (documents, streamed) are
+    sent as they are, with their length: they are mostly compressed formats already."""
+
+    def process_response(self, request, response):
+        if response.streaming:
+            if response.get("Content-Encoding") == "None":
+                # Wagtail's document view sets the header to the guessed encoding, None for
+                # most files (wagtail/utils/sendfile.py), and Django sends it as "None".
+                del response["Content-Encoding"]
+            return response
+        return super().process_response(request, response)

@@ -74,7 +74,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost, so it sees every cookie the others set (portal/frontend_cache.py).
+    # Compresses what the others made, for clients that ask (nginx always asks, and keeps the
+    # compressed copy in its cache: deploy/nginx/portal.conf). Django's BREACH mitigation is on.
+    "portal.middleware.PageGZipMiddleware",
+    # Outside the rest, so it sees every cookie they set (portal/frontend_cache.py).
     "portal.frontend_cache.FrontendCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",

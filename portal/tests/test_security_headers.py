@@ -1,5 +1,6 @@
-"""Security headers on every kind of response, and the cookies' flags."""
+"""Security headers on every kind of response, the cookies' flags, and compression."""
 
+import gzip
 from unittest import mock
 
 from django.core.files.base import ContentFile
@@ -76,6 +77,23 @@ class SecurityHeaderTests(TestCase):
     def test_documents_are_downloaded_not_opened(self):
         response = self.client.get(self.document.url, secure=True)
         self.assertTrue(response["Content-Disposition"].startswith("attachment"))
+
+    def test_pages_are_compressed_for_clients_that_ask_and_files_are_sent_as_they_are(self):
+        for address in ("/lv/", "/api/v2/pages/"):
+            with self.subTest(address=address):
+                compressed = self.client.get(address, secure=True, HTTP_ACCEPT_ENCODING="gzip")
+                plain = self.client.get(address, secure=True)
+                self.assertEqual(compressed["Content-Encoding"], "gzip")
+                self.assertIn("Accept-Encoding", compressed["Vary"])
+                self.assertFalse(plain.has_header("Content-Encoding"))
+                self.assertEqual(gzip.decompress(compressed.content), plain.content)
+        report = Document.objects.create(
+            title="Report", file=ContentFile(b"budget " * 1000, name="report.csv")
+        )
+        response = self.client.get(report.url, secure=True, HTTP_ACCEPT_ENCODING="gzip")
+        self.assertFalse(response.has_header("Content-Encoding"))  # not "None" either
+        self.assertEqual(response["Content-Length"], "7000")
+        self.assertEqual(b"".join(response.streaming_content), b"budget " * 1000)
 
     def test_cookies_are_secure_http_only_and_same_site(self):
         response = self.client.get("/admin/login/", secure=True)

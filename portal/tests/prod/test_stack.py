@@ -2,6 +2,7 @@
 gunicorn, nginx): what nginx caches, who bypasses it, purge on publish, and what readers get
 when the app servers are gone. Run by `make test-prod`, part of `make test`."""
 
+import gzip
 import http.cookiejar
 import os
 import re
@@ -41,14 +42,15 @@ def manage_shell(code):
     return result.stdout.strip()
 
 
-def get(url, opener=None, headers=None):
+def get(url, opener=None, headers=None, raw=False):
     request = urllib.request.Request(url, headers=headers or {})
     try:
         response = (opener or urllib.request.build_opener()).open(request, timeout=30)
     except urllib.error.HTTPError as error:
         response = error
     with response:
-        return response.status, response.headers, response.read().decode("utf-8", "replace")
+        body = response.read()
+        return response.status, response.headers, body if raw else body.decode("utf-8", "replace")
 
 
 def test_static_files_are_served_by_nginx_with_long_lifetimes(portal):
@@ -70,6 +72,24 @@ def test_an_anonymous_page_is_served_from_the_cache_the_second_time(portal):
     assert second[1]["X-Cache"] == "HIT"
     assert second[2] == first[2]
     assert "X-Accel-Expires" not in second[1]  # nginx's instruction, not the reader's
+
+
+def test_pages_and_static_files_are_compressed_once_not_per_request(portal):
+    # A file nginx compresses as it sends has no Content-Length (it is sent in chunks); the
+    # cache's stored copy and the .gz beside a static file have one.
+    address = f"{portal}/lv/?visit={uuid.uuid4().hex}"
+    plain = get(address)  # not cached yet: the app answers, compressed for nginx's cache
+    browser = {"Accept-Encoding": "gzip"}
+    status, headers, body = get(address, headers=browser, raw=True)
+    assert (status, headers["X-Cache"], headers["Content-Encoding"]) == (200, "HIT", "gzip")
+    assert headers["Content-Length"] == str(len(body))
+    assert gzip.decompress(body).decode() == plain[2]
+    assert "Content-Encoding" not in plain[1]  # a client without gzip gets it unpacked
+    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', plain[2]).group(1)
+    status, headers, body = get(portal + stylesheet, headers=browser, raw=True)
+    assert (status, headers["Content-Encoding"]) == (200, "gzip")
+    assert headers["Content-Length"] == str(len(body))
+    assert gzip.decompress(body) == get(portal + stylesheet, raw=True)[2]
 
 
 def test_the_api_is_cached_too(portal):
