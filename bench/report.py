@@ -24,10 +24,11 @@ def table(results):
     static = results["static"]["rps"]
     lines = [
         f"Static file through the same nginx (the ceiling) at the start: **{static:,.0f} "
-        f"requests/s**, p50 {results['static']['p50_ms']:.2f} ms; measured again right before "
-        'each page (the column "static just before").',
+        f"requests/s**, p50 {results['static']['p50_ms']:.2f} ms; measured again with each "
+        'page, side by side (the column "static beside it": three alternating rounds of each, '
+        "their means).",
         "",
-        "| page | SQL queries (after a publish) | cached req/s | static just before "
+        "| page | SQL queries (after a publish) | cached req/s | static beside it "
         "| cached / static | cached p50 / p99 ms | gunicorn req/s | gunicorn p50 / p99 ms "
         "| errors (non-2xx, socket) |",
         "|---|---|---|---|---|---|---|---|---|",

@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 import urllib.request
@@ -197,6 +198,33 @@ def wrk(url, duration, connections, headers=()):
     }
 
 
+ROUNDS = 3
+
+
+def side_by_side(static_url, page_url, options):
+    """The static file and the page in ROUNDS alternating wrk runs each; their means."""
+    seconds = max(3, options.duration // ROUNDS)
+    runs = {"static": [], "page": []}
+    for _round in range(ROUNDS):
+        runs["static"].append(wrk(static_url, seconds, options.connections, BROWSER))
+        runs["page"].append(wrk(page_url, seconds, options.connections, BROWSER))
+    return merged(runs["static"]), merged(runs["page"])
+
+
+def merged(runs):
+    p50s = [run["p50_ms"] for run in runs if run["p50_ms"] is not None]
+    p99s = [run["p99_ms"] for run in runs if run["p99_ms"] is not None]
+    return {
+        "rps": statistics.mean(run["rps"] for run in runs),
+        "rounds_rps": [run["rps"] for run in runs],
+        "p50_ms": statistics.median(p50s) if p50s else None,
+        "p99_ms": max(p99s) if p99s else None,
+        "non_2xx": sum(run["non_2xx"] for run in runs),
+        "socket_errors": sum(run["socket_errors"] for run in runs),
+        "wrk_latency": [line for run in runs for line in run["wrk_latency"]],
+    }
+
+
 def warm(url, times=3):
     for _time in range(times):
         urllib.request.urlopen(url, timeout=120).read()
@@ -223,11 +251,9 @@ def measure_size(size, options):
     for name, url in urls.items():
         warm(CACHED + url)
         warm(STRAIGHT + url, times=10 * options.workers)  # every worker, not just the first
-        # The ceiling measured again right before each page: side by side, not minutes apart.
-        static_now = wrk(
-            CACHED + static, max(3, options.duration // 2), options.connections, BROWSER
-        )
-        cached = wrk(CACHED + url, options.duration, options.connections, BROWSER)
+        # The ceiling side by side with the page: alternating rounds, so that a drift of the
+        # machine's speed (it moves by several percent from minute to minute) hits both alike.
+        static_now, cached = side_by_side(CACHED + static, CACHED + url, options)
         straight = wrk(STRAIGHT + url, options.duration, options.workers * 2, BROWSER)
         results["pages"][name] = {
             "url": url,

@@ -106,17 +106,19 @@ class ReleaseFilterForm(forms.Form):
         options = content_cache.cached(
             request, "release-filters", [index.pk], lambda: self.options(index)
         )
-        self.fields["year"].choices = [("", _("All years"))] + [
-            (year, year) for year in options["years"]
-        ]
-        self.projects = options["projects"]
-        self.fields["project"].choices = [("", _("All projects"))] + [
-            (slug, title) for slug, (title, _key) in self.projects.items()
-        ]
-        self.topics = options["topics"]
-        self.fields["topic"].choices = [("", _("All topics"))] + [
-            (slug, name) for slug, (name, _key) in self.topics.items()
-        ]
+        self.projects, self.topics = options["projects"], options["topics"]
+        # Callables: the lists are built only when the form is shown or a filter is checked,
+        # not on every unfiltered list page (a hundred projects took a millisecond or two).
+        self.fields["year"].choices = lambda: (
+            [("", _("All years"))] + [(year, year) for year in options["years"]]
+        )
+        self.fields["project"].choices = lambda: (
+            [("", _("All projects"))]
+            + [(slug, title) for slug, (title, _key) in self.projects.items()]
+        )
+        self.fields["topic"].choices = lambda: (
+            [("", _("All topics"))] + [(slug, name) for slug, (name, _key) in self.topics.items()]
+        )
 
     @staticmethod
     def options(index):
