@@ -178,7 +178,9 @@ def main():
         f"- Stack: bin/prod (PostgreSQL 15, Redis, gunicorn with {largest['workers']} sync "
         "workers, nginx with its page cache), everything on this one machine, wrk on it too.",
         f"- wrk: 2 threads, {largest['connections']} connections through nginx, "
-        f"{largest['workers'] * 2} straight to gunicorn, {largest['duration']} s a page, "
+        f"{largest['workers'] * 2} straight to gunicorn ({largest['duration']} s a page; "
+        "through nginx, the page and the static file in three alternating rounds of "
+        f"{max(3, largest['duration'] // 3)} s), "
         "each request with `Accept-Encoding: gzip` as a browser sends it (pages come from the "
         "cache compressed, static files from their .gz copies).",
         "- SQL queries: per request after the first (the shared parts come from Redis), and in "
