@@ -1,35 +1,27 @@
-"""A limit on password reset requests, which django-axes (failed logins only) does not cover.
-
-Counted in Django's cache, per client address and per hour. django-ratelimit would do this
-too, but insists on memcached or django-redis; this works with whichever cache is configured
-(per process with the default local-memory cache, shared once the cache is Redis).
-"""
-
-from functools import wraps
+"""A limit on password reset requests, which django-axes (failed logins only) does not cover:
+django-ratelimit, counting per client address (as django-axes finds it behind a proxy) in
+Django's cache, which every worker shares in production (Redis)."""
 
 from axes.helpers import get_client_ip_address
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import render
+from django_ratelimit.decorators import ratelimit
 
-WINDOW = 60 * 60  # seconds
+HOUR = 60 * 60  # seconds
+
+
+def client_address(_group, request):
+    return get_client_ip_address(request)
 
 
 def limit_posts_per_address(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.method == "POST":
-            key = f"throttle:{view.__name__}:{get_client_ip_address(request)}"
-            cache.add(key, 0, WINDOW)
-            try:
-                count = cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.set(key, 1, WINDOW)
-                count = 1
-            if count > settings.PASSWORD_RESET_RATE:
-                response = render(request, "portal/locked_out.html", status=429)
-                response["Retry-After"] = str(WINDOW)
-                return response
-        return view(request, *args, **kwargs)
+    return ratelimit(key=client_address, rate=f"{settings.PASSWORD_RESET_RATE}/h", method="POST")(
+        view
+    )
 
-    return wrapped
+
+def too_many_requests(request, _exception):
+    """RATELIMIT_VIEW: the locked-out page in the visitor's language, with a 429."""
+    response = render(request, "portal/locked_out.html", status=429)
+    response["Retry-After"] = str(HOUR)  # the count starts again within the hour
+    return response

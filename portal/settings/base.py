@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "csp",
     "axes",
+    "django_ratelimit",
     "django_tasks",
     "django_tasks_db",
     "wagtail.api.v2",
@@ -90,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Answers a rate limit (django-ratelimit's Ratelimited) with RATELIMIT_VIEW.
+    "django_ratelimit.middleware.RatelimitMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -186,6 +189,10 @@ if os.environ.get("REDIS_URL"):
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    # django-ratelimit wants a cache every process shares; in development and tests (one
+    # process) the local-memory cache counts well enough. Production has Redis.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Wagtail's background work (search index and reference index updates after a save): in the
 # request by default; with BACKGROUND_TASKS=true, queued in the database for `manage.py
@@ -234,8 +241,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
-# Password reset requests: at most this many an hour from one address (portal/throttle.py).
+# Password reset requests: at most this many an hour from one address (django-ratelimit,
+# portal/throttle.py).
 PASSWORD_RESET_RATE = 5
+RATELIMIT_VIEW = "portal.throttle.too_many_requests"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
