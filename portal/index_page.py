@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from portal.admin_forms import PortalPageForm
+from portal.admin_forms import CONTENT_PANELS, PortalPageForm
 from portal.translations import PAGE_TRANSLATABLE_FIELDS
 
 
@@ -18,7 +18,7 @@ class IndexPage(Page):
 
     intro = RichTextField(blank=True, verbose_name=_("introduction"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = CONTENT_PANELS + [FieldPanel("intro")]
 
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
 

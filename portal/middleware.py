@@ -1,7 +1,9 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.db import transaction
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -72,3 +74,25 @@ class PageGZipMiddleware(GZipMiddleware):
                 del response["Content-Encoding"]
             return response
         return super().process_response(request, response)
+
+
+class AdminSaveTransactionMiddleware:
+    """Runs an admin edit form's POST in one transaction, so that the stale-save check (which
+    locks the object's row: portal/admin_forms.py) and the save cannot interleave with another
+    save of the same object: of two simultaneous saves from one version, exactly one wins."""
+
+    EDIT_VIEWS = {"edit"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path_info.startswith("/admin/"):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                match = None
+            if match is not None and match.url_name in self.EDIT_VIEWS:
+                with transaction.atomic():
+                    return self.get_response(request)
+        return self.get_response(request)

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.models import PressReleasePage
 from portal import content_cache
-from portal.admin_forms import PortalPageForm
+from portal.admin_forms import CONTENT_PANELS, PortalPageForm
 from portal.index_page import IndexPage
 from portal.translations import PAGE_TRANSLATABLE_FIELDS
 from projects.models import ProjectPage, ProjectStatus
@@ -98,7 +98,7 @@ class AccessibilityStatementPage(Page):
     prepared_on = models.DateField(_("statement prepared on"))
     reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
 
-    content_panels = Page.content_panels + [
+    content_panels = CONTENT_PANELS + [
         FieldPanel("compliance_status"),
         FieldPanel("standard"),
         FieldPanel("body"),

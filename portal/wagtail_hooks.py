@@ -3,7 +3,9 @@
 import polib
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -17,6 +19,7 @@ from wagtail_localize.views.update_translations import (
     UpdateTranslationsView,
 )
 
+from portal.kept_input import kept_input_view
 from portal.models import WebhookEndpoint
 from portal.rich_text import PublicPageLinkHandler
 
@@ -135,3 +138,14 @@ class WebhookEndpointViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_webhooks():
     return WebhookEndpointViewSet("webhooks")
+
+
+@hooks.register("register_admin_urls")
+def register_kept_input():
+    return [path("kept-input/", kept_input_view, name="portal_kept_input")]
+
+
+@hooks.register("insert_editor_js")
+def keep_the_loaded_revision_with_autosave():
+    # Each autosave moves the form's loaded revision along (portal/admin_forms.py).
+    return format_html('<script src="{}"></script>', static("js/admin/autosave-revision.js"))

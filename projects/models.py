@@ -22,7 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.admin_forms import PortalPageForm
+from portal.admin_forms import CONTENT_PANELS, PortalPageForm
 from portal.api.fields import ImageField, RelatedField
 from portal.blocks import LinkBlock
 from portal.feeds import ReleaseFeedsMixin
@@ -163,7 +163,7 @@ class ProjectPage(ReleaseFeedsMixin, Page):
         help_text=_("The sentence the donor's publicity rules ask for."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = CONTENT_PANELS + [
         FieldPanel("short_name"),
         MultiFieldPanel(
             [
@@ -388,7 +388,7 @@ class PartnerOrganisationPage(Page):
     )
     description = models.TextField(_("short description"), blank=True)
 
-    content_panels = Page.content_panels + [
+    content_panels = CONTENT_PANELS + [
         FieldPanel("short_name"),
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),

@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from news.blocks import CorrectionBlock, PressReleaseBodyBlock
 from news.models.topics import Topic
 from portal import content_cache
-from portal.admin_forms import PortalPageForm
+from portal.admin_forms import CONTENT_PANELS, PortalPageForm
 from portal.api.fields import RelatedField
 from portal.blocks import LinkBlock
 from portal.feeds import ReleaseFeedsMixin
@@ -215,7 +215,7 @@ class PressReleasePage(Page):
     )
     withdrawal_notice = models.TextField(_("withdrawal notice"), blank=True)
 
-    content_panels = Page.content_panels + [
+    content_panels = CONTENT_PANELS + [
         FieldPanel("release_date"),
         FieldPanel("lead"),
         FieldPanel("body"),

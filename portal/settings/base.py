@@ -88,6 +88,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # An admin save's stale check and the save itself in one transaction (portal/admin_forms.py).
+    "portal.middleware.AdminSaveTransactionMiddleware",
+    # A save from an editor whose session ended keeps its input (portal/kept_input.py).
+    "portal.kept_input.KeepInputOnSignedOutSaveMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -173,6 +177,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A transaction takes SQLite's write lock when it starts, so two saves wait for each other
+    # instead of one failing with "database is locked" halfway (portal/admin_forms.py).
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis for the cache and the sessions when REDIS_URL is set (redis://127.0.0.1:6379/0), so
@@ -188,7 +196,8 @@ if os.environ.get("REDIS_URL"):
             "TIMEOUT": 60 * 60,
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Read from Redis, kept in the database: a Redis restart logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # django-ratelimit wants a cache every process shares; in development and tests (one
     # process) the local-memory cache counts well enough. Production has Redis.

@@ -49,6 +49,13 @@ translator = get_user_model().objects.create_user("tlumacz", password="Tlumacz-2
 translator.groups.add(Group.objects.get(name="Translators (Polish)"))
 reviewer = get_user_model().objects.create_user("recenzent", password="Recenzent-2026-haslo")
 reviewer.groups.add(Group.objects.get(name="Reviewers (Polish)"))
+for name, group in [
+    ("redaktore", "Editors"),
+    ("redaktors", "Editors"),
+    ("moderatore", "Moderators"),
+]:
+    user = get_user_model().objects.create_user(name, password=f"{name.title()}-2026-parole")
+    user.groups.add(Group.objects.get(name=group))
 """
 
 

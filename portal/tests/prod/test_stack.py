@@ -221,3 +221,34 @@ def test_when_the_app_servers_are_gone_readers_get_the_cache_or_a_friendly_503(p
     assert headers["Retry-After"] == "30"
     assert '<html lang="pl">' in body
     assert "Traceback" not in body and "nginx" not in body
+
+
+def test_editors_stay_logged_in_when_redis_loses_everything(portal):
+    """Redis keeps no data on disk here: a restart empties it, as FLUSHALL does."""
+    password = uuid.uuid4().hex
+    manage_shell(
+        "from django.contrib.auth import get_user_model\n"
+        "User = get_user_model()\n"
+        "User.objects.filter(username='redis-editor').delete()\n"
+        f"User.objects.create_superuser('redis-editor', 'r@example.lv', '{password}')"
+    )
+    jar = http.cookiejar.CookieJar()
+    editor = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    html = get(portal + "/admin/login/", editor)[2]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    form = urllib.parse.urlencode(
+        {"username": "redis-editor", "password": password, "csrfmiddlewaretoken": token}
+    ).encode()
+    request = urllib.request.Request(
+        portal + "/admin/login/", data=form, headers={"Referer": portal + "/admin/login/"}
+    )
+    editor.open(request, timeout=30).close()
+    status, _headers, html = get(portal + "/admin/", editor)
+    assert status == 200 and "redis-editor" in html
+    subprocess.run(
+        ["redis-cli", "-p", os.environ["REDIS_PORT"], "flushall"], check=True, capture_output=True
+    )
+    status, _headers, html = get(portal + "/admin/", editor)
+    assert status == 200
+    assert 'name="password"' not in html  # still the dashboard, not the login form
+    assert "redis-editor" in html

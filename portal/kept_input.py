@@ -1,0 +1,82 @@
+"""An editor whose session ended keeps what they typed.
+
+Wagtail answers a save from a signed-out editor with the login page and drops the form. Here
+the form's input is kept in the (new, anonymous) session, which Django carries over the login;
+after logging in the editor lands on a page that sends it back to where it was going, as a
+draft only, through the same stale-save check as any save (portal/admin_forms.py).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+SESSION_KEY = "portal_kept_input"
+# The admin forms whose input is worth keeping: page and snippet editors, new and existing.
+FORM_VIEWS = {"edit", "add", "add_subpage", "create"}
+NOT_KEPT = {"csrfmiddlewaretoken"}
+
+
+def is_admin_form_post(request):
+    if request.method != "POST" or not request.path_info.startswith("/admin/"):
+        return False
+    try:
+        return resolve(request.path_info).url_name in FORM_VIEWS
+    except Resolver404:
+        return False
+
+
+class KeepInputOnSignedOutSaveMiddleware:
+    """After authentication: a signed-out POST to an admin form keeps its input and goes to
+    the login page, which then leads to `kept_input_view`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated or not is_admin_form_post(request):
+            return self.get_response(request)
+        request.session[SESSION_KEY] = {
+            "path": request.get_full_path(),
+            "data": [
+                [key, value]
+                for key, values in request.POST.lists()
+                if key not in NOT_KEPT and not key.startswith("action-")
+                for value in values
+            ],
+            "kept_at": timezone.now().isoformat(),
+        }
+        message = _("Your session has ended. Log in again: what you typed is kept.")
+        if "application/json" in request.headers.get("Accept", ""):
+            # Wagtail's autosave shows this and stops; the editor's next Save keeps the input.
+            return JsonResponse(
+                {"success": False, "error_code": "invalid_revision", "error_message": message},
+                status=403,
+            )
+        return redirect_to_login(reverse("portal_kept_input"), reverse("wagtailadmin_login"))
+
+
+def kept_input_view(request):
+    """The kept input, sent back as a draft with one button, or dropped."""
+    kept = request.session.get(SESSION_KEY)
+    if request.method == "POST" and "discard" in request.POST:
+        request.session.pop(SESSION_KEY, None)
+        messages.info(request, _("Your kept input was discarded."))
+        return redirect("wagtailadmin_home")
+    if not kept:
+        messages.info(request, _("There is no kept input to restore."))
+        return redirect("wagtailadmin_home")
+    # Kept until discarded or replaced: leaving this page without choosing loses nothing.
+    return TemplateResponse(
+        request,
+        "portal/admin/kept_input.html",
+        {
+            "kept": kept,
+            "title": kept["data"] and dict(kept["data"]).get("title", ""),
+            "discard_url": reverse("portal_kept_input"),
+        },
+    )
