@@ -44,7 +44,7 @@ for number in range(12):
         parent=index,
         title=f"Arhīva ziņa {number + 1}",
         release_date=datetime.date(2013, 1, 1) + datetime.timedelta(days=number),
-    )
+    ).save_revision().publish()
 translator = get_user_model().objects.create_user("tlumacz", password="Tlumacz-2026-haslo")
 translator.groups.add(Group.objects.get(name="Translators (Polish)"))
 reviewer = get_user_model().objects.create_user("recenzent", password="Recenzent-2026-haslo")
