@@ -8,6 +8,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from portal.api.fields import image_representation
 from portal.blocks import LinkBlock
+from portal.links import WEB_SCHEMES, AddressesFollowTheSource, allowed_or_empty
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -72,7 +73,11 @@ class DocumentBlock(blocks.StructBlock):
         template = "blocks/document_block.html"
 
 
-class CaptionedEmbedBlock(blocks.StructBlock):
+class CaptionedEmbedBlock(AddressesFollowTheSource, blocks.StructBlock):
+    """A video or post from another site; in a translation its address stays the source's."""
+
+    address_children = ("embed",)
+
     embed = EmbedBlock(label=_("Address of the video or post"))
     caption = blocks.CharBlock(required=False, max_length=500, label=_("Caption"))
 
@@ -80,6 +85,11 @@ class CaptionedEmbedBlock(blocks.StructBlock):
         icon = "media"
         label = _("Embedded media")
         template = "blocks/embed_block.html"
+
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context)
+        representation["embed"] = allowed_or_empty(representation.get("embed"), WEB_SCHEMES)
+        return representation
 
 
 class PressReleaseBodyBlock(blocks.StreamBlock):

@@ -6,6 +6,14 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
+from portal.links import (
+    WEB_ADDRESS_MESSAGE,
+    WEB_SCHEMES,
+    AddressesFollowTheSource,
+    allowed_or_empty,
+    is_allowed,
+)
+
 
 class LinkStructValue(blocks.StructValue):
     def public_page(self):
@@ -19,17 +27,25 @@ class LinkStructValue(blocks.StructValue):
             return None
         return page
 
+    def address(self):
+        """The address on another site, "" when stored with a scheme the portal does not show
+        (portal/links.py)."""
+        return allowed_or_empty(self.get("url"))
+
     def href(self):
         page = self.public_page()
-        return page.url if page else self.get("url")
+        return page.url if page else self.address()
 
     def label(self):
         page = self.public_page()
-        return self.get("text") or (page.title if page else self.get("url"))
+        return self.get("text") or (page.title if page else self.address())
 
 
-class LinkBlock(blocks.StructBlock):
-    """A link to a page of the portal or to another site, with an optional text."""
+class LinkBlock(AddressesFollowTheSource, blocks.StructBlock):
+    """A link to a page of the portal or to another site, with an optional text. In a
+    translation the text is translated; the page and the address stay the source page's."""
+
+    address_children = ("page", "url")
 
     page = blocks.PageChooserBlock(required=False, label=_("Page on this portal"))
     url = blocks.URLBlock(required=False, label=_("Address on another site"))
@@ -51,7 +67,7 @@ class LinkBlock(blocks.StructBlock):
         request = context.get("request") if context else None
         return {
             "page": page.pk if page else None,
-            "url": page.get_full_url(request) if page else value.get("url") or None,
+            "url": page.get_full_url(request) if page else value.address() or None,
             "text": value.label() or "",
         }
 
@@ -61,5 +77,10 @@ class LinkBlock(blocks.StructBlock):
             error = ValidationError(_("Choose a page or enter an address, not both."))
             raise StructBlockValidationError(
                 block_errors={"page": error} if value.get("page") else {"url": error}
+            )
+        # URLBlock's own check also lets ftp:// through.
+        if value.get("url") and not is_allowed(value["url"], WEB_SCHEMES):
+            raise StructBlockValidationError(
+                block_errors={"url": ValidationError(WEB_ADDRESS_MESSAGE, code="scheme")}
             )
         return value

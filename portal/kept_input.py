@@ -38,7 +38,8 @@ class KeepInputOnSignedOutSaveMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated or not is_admin_form_post(request):
+        # The path first: reading request.user touches the session (and adds Vary: Cookie).
+        if not is_admin_form_post(request) or request.user.is_authenticated:
             return self.get_response(request)
         request.session[SESSION_KEY] = {
             "path": request.get_full_path(),

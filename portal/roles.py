@@ -11,6 +11,7 @@ language's permissions hang on its home page; they are granted when that home pa
 (see apps.py), which for English and Polish is when the site is first translated. Each tree also
 gets its approval workflow: Latvian pages go to the Moderators, translations to their language's
 Reviewers (portal/migrations/0007_editorial_roles.py creates the groups and workflows).
+Topics, which are snippets and not in a tree, follow the same languages (news/permissions.py).
 """
 
 from django.conf import settings
@@ -43,6 +44,28 @@ TREE_PERMISSIONS = {
     },
 }
 
+# The language each group works in: the tree its permissions hang on.
+GROUP_LANGUAGES = {
+    group: language for language, grants in TREE_PERMISSIONS.items() for group in grants
+}
+
+
+def languages_of(user):
+    """The languages `user` works in, by their groups; every language for a superuser. Kept on
+    the user object for the request, as listings ask once per row."""
+    if not hasattr(user, "_portal_languages"):
+        if user.is_superuser:
+            user._portal_languages = {language for language, _name in settings.LANGUAGES}
+        elif not user.is_authenticated:
+            user._portal_languages = set()
+        else:
+            names = user.groups.values_list("name", flat=True)
+            user._portal_languages = {
+                GROUP_LANGUAGES[name] for name in names if name in GROUP_LANGUAGES
+            }
+    return user._portal_languages
+
+
 # Who approves what is submitted in each language (Wagtail workflows, by name).
 WORKFLOWS = {
     settings.LANGUAGE_CODE: ("Moderators approval", MODERATORS),
@@ -55,7 +78,13 @@ WORKFLOWS = {
 def grant_tree_permissions(home_page):
     """Give each group of `home_page`'s language its page permissions on that tree, and put the
     tree under its language's approval workflow."""
-    from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage
+    from wagtail.models import (
+        GroupApprovalTask,
+        GroupPagePermission,
+        Workflow,
+        WorkflowPage,
+        WorkflowTask,
+    )
 
     language = home_page.locale.language_code
     for group_name, codenames in TREE_PERMISSIONS.get(language, {}).items():
@@ -72,5 +101,8 @@ def grant_tree_permissions(home_page):
         if created or not workflow.workflow_tasks.exists():
             task, _created = GroupApprovalTask.objects.get_or_create(name=workflow_name)
             task.groups.add(Group.objects.get_or_create(name=group_name)[0])
-            workflow.workflow_tasks.create(task=task, sort_order=0)
+            # Saved now: workflow.workflow_tasks.create() would keep it in memory only (a
+            # modelcluster relation, written by workflow.save()), leaving a workflow with no
+            # task, which publishes whatever is submitted to it.
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         WorkflowPage.objects.update_or_create(page=home_page, defaults={"workflow": workflow})

@@ -7,58 +7,22 @@ from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.update_translations import (
     UpdateTranslationsForm,
     UpdateTranslationsView,
 )
 
+# These modules register their hooks (and url_guards a signal) when imported.
+from portal import editor_menus, translation_guards, translation_queue, url_guards  # noqa: F401
 from portal.kept_input import kept_input_view
 from portal.models import WebhookEndpoint
 from portal.rich_text import PublicPageLinkHandler
-
-
-def untranslated_segments(page):
-    """How many text segments of this translated page have no translation (0 for a source)."""
-    translation = (
-        Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-        )
-        .exclude(source__locale_id=page.locale_id)
-        .first()
-    )
-    if translation is None:
-        return 0
-    total, translated = translation.get_progress()
-    return total - translated
-
-
-@hooks.register("before_edit_page", order=-1)
-def refuse_to_publish_an_incomplete_translation(request, page):
-    """wagtail-localize publishes a translation with missing segments (showing the Latvian
-    text in their place) after a warning; a public body's site must not."""
-    if request.method == "POST" and (
-        request.POST.get("action") == "publish" or "action-publish" in request.POST
-    ):
-        missing = untranslated_segments(page)
-        if missing:
-            messages.error(
-                request,
-                ngettext(
-                    "Not published: %(count)d text is not translated yet.",
-                    "Not published: %(count)d texts are not translated yet.",
-                    missing,
-                )
-                % {"count": missing},
-            )
-            return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
 
 
 class SyncOnlyForm(UpdateTranslationsForm):
@@ -149,3 +113,24 @@ def register_kept_input():
 def keep_the_loaded_revision_with_autosave():
     # Each autosave moves the form's loaded revision along (portal/admin_forms.py).
     return format_html('<script src="{}"></script>', static("js/admin/autosave-revision.js"))
+
+
+@hooks.register("construct_homepage_panels")
+def translation_work_queue(request, panels):
+    translation_queue.add_queue_panel(request, panels)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_queue():
+    return [
+        path(
+            "translation-queue/<int:page_id>/ready/",
+            translation_queue.ready_for_review_view,
+            name="portal_translation_ready",
+        ),
+        path(
+            "translation-queue/<int:page_id>/changes/",
+            translation_queue.changes_view,
+            name="portal_translation_changes",
+        ),
+    ]

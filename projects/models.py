@@ -15,7 +15,7 @@ from django.utils.translation import npgettext, pgettext_lazy
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import CharField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -25,8 +25,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from portal.admin_forms import CONTENT_PANELS, PortalPageForm
 from portal.api.fields import ImageField, RelatedField
 from portal.blocks import LinkBlock
+from portal.editor_menus import InlinePanel
 from portal.feeds import ReleaseFeedsMixin
 from portal.index_page import IndexPage
+from portal.links import WebAddressField
 from portal.search import page_text
 from portal.translations import (
     PAGE_TRANSLATABLE_FIELDS,
@@ -176,7 +178,9 @@ class ProjectPage(ReleaseFeedsMixin, Page):
             ],
             heading=_("Funding and facts"),
         ),
-        InlinePanel("partners", heading=_("Partners"), label=_("Partner")),
+        InlinePanel(
+            "partners", heading=_("Partners"), label=_("Partner"), add_label=_("Add partner")
+        ),
         FieldPanel("description"),
         FieldPanel("external_links"),
         MultiFieldPanel(
@@ -377,7 +381,7 @@ class PartnerOrganisationPage(Page):
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
     country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=120, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -412,7 +416,7 @@ class PartnerOrganisationPage(Page):
         SynchronizedField("kind"),
         SynchronizedField("country"),
         TranslatableField("region"),  # Mazpolija, Lesser Poland, Małopolska
-        SynchronizedField("website"),
+        SynchronizedField("website", overridable=False),  # translators keep the address
         SynchronizedField("logo"),
         TranslatableField("description"),
     ]

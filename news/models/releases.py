@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import CharField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -27,6 +27,7 @@ from portal import content_cache
 from portal.admin_forms import CONTENT_PANELS, PortalPageForm
 from portal.api.fields import RelatedField
 from portal.blocks import LinkBlock
+from portal.editor_menus import InlinePanel
 from portal.feeds import ReleaseFeedsMixin
 from portal.index_page import IndexPage
 from portal.search import page_text
@@ -136,7 +137,7 @@ class ReleaseFilterForm(forms.Form):
             },
             "topics": {
                 topic.slug: (topic.name, topic.translation_key)
-                for topic in Topic.objects.filter(locale_id=index.locale_id)
+                for topic in Topic.objects.live().filter(locale_id=index.locale_id)
             },
         }
 
@@ -227,11 +228,17 @@ class PressReleasePage(Page):
             heading=_("Event"),
             help_text=_("Only when the release announces an event."),
         ),
-        InlinePanel("project_links", heading=_("Projects"), label=_("Project")),
+        InlinePanel(
+            "project_links",
+            heading=_("Projects"),
+            label=_("Project"),
+            add_label=_("Add project"),
+        ),
         InlinePanel(
             "organisation_links",
             heading=_("Organisations"),
             label=_("Organisation"),
+            add_label=_("Add organisation"),
             help_text=_("The organiser, the participants and any other organisation named."),
         ),
         FieldPanel("further_information"),
@@ -239,7 +246,7 @@ class PressReleasePage(Page):
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
             heading=_("Press contact"),
         ),
-        InlinePanel("topic_links", heading=_("Topics"), label=_("Topic")),
+        InlinePanel("topic_links", heading=_("Topics"), label=_("Topic"), add_label=_("Add topic")),
         MultiFieldPanel(
             [
                 FieldPanel("corrections"),
@@ -391,7 +398,7 @@ class PressReleasePage(Page):
             for entry in [organisations[link.organisation_id]]
         ]
         topic_ids = [link.topic_id for link in self.topic_links.all()]
-        topics = Topic.objects.in_bulk(topic_ids)
+        topics = Topic.objects.live().in_bulk(topic_ids)
         context["topics"] = Topic.localize_all(
             [topics[pk] for pk in topic_ids if pk in topics], self.locale_id
         )

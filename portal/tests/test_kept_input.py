@@ -56,7 +56,7 @@ class KeptInputTests(TestCase):
         self.assertContains(page, f'action="{self.edit_url()}"')
         self.assertNotContains(page, 'name="action-publish"')
         # Sending it back saves a draft with her text.
-        data = {key: value for key, value in page.context["kept"]["data"]}
+        data = dict(page.context["kept"]["data"])
         response = self.client.post(self.edit_url(), {**data, "action-save": "1"})
         self.assertEqual(response.status_code, 302)
         self.release.refresh_from_db()
@@ -69,7 +69,7 @@ class KeptInputTests(TestCase):
     def test_an_autosave_after_the_session_ended_is_a_clear_json_refusal(self):
         response = self.signed_out_save(Accept="application/json")
         self.assertEqual(response.status_code, 403)
-        self.assertIn("Log in again", response.json()["error_message"])
+        self.assertIn("Piesakieties vēlreiz", response.json()["error_message"])  # lv admin
         self.log_in(reverse("portal_kept_input"))
         self.assertContains(
             self.client.get(reverse("portal_kept_input")), "Ievads, ko rakstīju stundu."

@@ -15,6 +15,9 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
+from portal.links import link_changes
+from portal.translation_guards import UntranslatedTextError
+
 
 class Command(BaseCommand):
     help = "Export pending translations of a language as PO files, or import translated ones."
@@ -75,26 +78,52 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Wrote {written} file(s) to {directory}"))
 
     def import_files(self, files, publish):
-        for number, path in enumerate(files, start=1):
-            try:
-                po = polib.pofile(str(path))
-                translation_id = po.metadata["X-WagtailLocalize-TranslationID"]
-                translation = Translation.objects.get(uuid=translation_id)
-            except (OSError, ValueError, KeyError, Translation.DoesNotExist) as error:
-                raise CommandError(
-                    f"{path}: not a PO file of this portal's translations"
-                ) from error
+        # Every file is read and checked before any is imported: a refused file stops the
+        # whole batch, so that it can be fixed and the same command run again.
+        read = [(path, *self.read(path)) for path in files]
+        changed = []
+        for path, po, _translation in read:
+            if entries := link_changes(po):
+                changed.append(f"{path}: {', '.join(entries)}")
+        if changed:
+            raise CommandError(
+                "Nothing imported: a translation cannot change a link's address (links keep "
+                "the source page's addresses). Remove the href from: " + "; ".join(changed)
+            )
+        refused = []
+        for number, (path, po, translation) in enumerate(read, start=1):
             warnings = translation.import_po(po, tool_name="translation_files")
             total, done = translation.get_progress()
             self.stdout.write(
                 f"  {number}/{len(files)} {path.name}: {done} of {total} translated"
                 + (f", {len(warnings)} warning(s): {warnings}" if warnings else "")
             )
-            if publish and done == total:
-                self.publish(translation)
+            if publish:
+                try:
+                    self.publish(translation)
+                except UntranslatedTextError as error:
+                    refused.append(f"{path}: {error}")
+        if refused:
+            # The imported texts are kept; only publishing is refused.
+            raise CommandError("\n".join(refused))
+
+    @staticmethod
+    def read(path):
+        try:
+            po = polib.pofile(str(path))
+            translation_id = po.metadata["X-WagtailLocalize-TranslationID"]
+            return po, Translation.objects.get(uuid=translation_id)
+        except (OSError, ValueError, KeyError, Translation.DoesNotExist) as error:
+            raise CommandError(f"{path}: not a PO file of this portal's translations") from error
 
     def publish(self, translation):
         instance = translation.source.get_source_instance()
+        total, done = translation.get_progress()
+        if done < total:
+            # Refused before the target is built: building a live page's translation writes
+            # its text (with the source's in the gaps) at once, before any publishing.
+            target = instance.get_translation_or_none(translation.target_locale)
+            raise UntranslatedTextError(target or instance, total - done)
         if isinstance(instance, Page):
             translation.save_target(publish=False)
             target = instance.get_translation(translation.target_locale)
