@@ -7,6 +7,12 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal import translation_guards
+
+        # Here rather than in wagtail_hooks (loaded on the admin's first request), so that
+        # commands such as publish_scheduled are guarded too.
+        translation_guards.install()
+
         from django.db.models.signals import post_save
 
         from portal.models import HomePage
@@ -24,6 +30,11 @@ class PortalConfig(AppConfig):
         from portal.api import webhooks
 
         page_published.connect(webhooks.on_page_published, weak=False)
+
+        from portal import translation_queue
+
+        # A Latvian page published with changed texts: its translations show them at once.
+        page_published.connect(translation_queue.sync_on_publish, weak=False)
         page_unpublished.connect(webhooks.on_page_unpublished, weak=False)
 
         from wagtail.signals import post_page_move, pre_page_move
@@ -37,6 +48,13 @@ class PortalConfig(AppConfig):
         pre_page_move.connect(frontend_cache.on_page_moving, weak=False)
         post_page_move.connect(frontend_cache.on_page_moved, weak=False)
 
+        from wagtail_localize.models import TranslationSource
+
+        # A re-extracted Latvian source makes its translations say they may be out of date.
+        post_save.connect(
+            frontend_cache.on_translation_source_changed, sender=TranslationSource, weak=False
+        )
+
         from django.db.models.signals import post_delete
         from wagtail.images import get_image_model
         from wagtail.models import Page, PageViewRestriction, Site
@@ -47,7 +65,7 @@ class PortalConfig(AppConfig):
         # Anything readers see changed: cached fragments are rendered afresh.
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(content_cache.bump_on_commit, weak=False)
-        for model in (Topic, get_image_model(), Site, PageViewRestriction):
+        for model in (Topic, get_image_model(), Site, PageViewRestriction, TranslationSource):
             post_save.connect(content_cache.bump_on_commit, sender=model, weak=False)
             post_delete.connect(content_cache.bump_on_commit, sender=model, weak=False)
 

@@ -130,6 +130,23 @@ def on_view_restriction_changed(sender, instance, **kwargs):
         purge_on_commit([page, *page.get_descendants()])
 
 
+def on_translation_source_changed(sender, instance, raw=False, **kwargs):
+    """A source re-extracted for translation: its live translations now say (or no longer say)
+    that they may be out of date, on their pages and in the API."""
+    if raw or not settings.WAGTAILFRONTENDCACHE:
+        return
+    translations = Page.objects.live().filter(translation_key=instance.object_id)
+    translations = list(translations.exclude(locale_id=instance.locale_id))
+    if not translations:
+        return  # a snippet's source, or a page not translated yet
+    batch = PurgeBatch()
+    batch.add_pages(translations)
+    urls = set(batch.urls)
+    for scheme, host in {urlsplit(url)[:2] for url in urls}:
+        urls |= {f"{scheme}://{host}/api/v2/pages/{page.pk}/" for page in translations}
+    transaction.on_commit(lambda: purge_urls_from_cache_task.call(sorted(urls)))
+
+
 def on_page_moving(sender, instance, **kwargs):
     # Before the move: the old address and the old parent's lists.
     purge_on_commit([instance])

@@ -4,11 +4,17 @@ Relations between pages (a release's projects and organisations, a project's par
 kept in sync from the Latvian source by wagtail-localize, so on every translation they point at
 the Latvian pages. We resolve them when a page is shown: to the live, public translation in the
 page's language when there is one, otherwise to the Latvian page, shown as a fallback.
+
+A translation also knows its Latvian original, and whether that original has changed since the
+translation was last published (originals()).
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 
+from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -76,3 +82,48 @@ def one_per_page(links, locale_id, page_of):
         for link in links
         if chosen[page_of(link).translation_key] is link
     ]
+
+
+@dataclass
+class Original:
+    """A translation's live Latvian original. `outdated_since`: when the original's content
+    was last extracted for translation (wagtail-localize's TranslationSource), if that is later
+    than the translation's last publication; None while the translation is up to date."""
+
+    page: Page
+    outdated_since: datetime | None = None
+
+
+def originals(pages, request=None):
+    """{pk: Original} for each live translation among `pages` whose Latvian original is live
+    and public; Latvian pages, drafts and translations without one are left out. One query,
+    whatever the number of pages."""
+    from wagtail_localize.models import TranslationSource
+
+    from portal import content_cache
+
+    pages = [page for page in pages if page is not None and page.last_published_at is not None]
+    if not pages:
+        return {}
+    source_updated_at = Subquery(
+        TranslationSource.objects.filter(
+            object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
+        ).values("last_updated_at")[:1]
+    )
+    found = content_cache.public(
+        Page.objects.live().filter(
+            translation_key__in={page.translation_key for page in pages},
+            locale__language_code=settings.LANGUAGE_CODE,
+        ),
+        request,
+    ).annotate(source_updated_at=source_updated_at)
+    by_key = {original.translation_key: original for original in found}
+    result = {}
+    for page in pages:
+        original = by_key.get(page.translation_key)
+        if original is None or original.locale_id == page.locale_id:
+            continue
+        updated_at = original.source_updated_at
+        outdated = updated_at is not None and updated_at > page.last_published_at
+        result[page.pk] = Original(original, updated_at if outdated else None)
+    return result

@@ -184,6 +184,17 @@ PAGE_META = {
     "last_published_at": nullable(DATETIME),
     "locale": LOCALE,
     "translations": array(ref("Translation")),
+    "translation_original": {
+        **nullable(ref("Translation")),
+        "description": "A translation's live Latvian original; null on a Latvian page.",
+    },
+    "translation_outdated_since": {
+        **nullable(DATETIME),
+        "description": (
+            "When the Latvian original changed, if that was after this translation was last "
+            "published: the translation may be out of date. Null while it is up to date."
+        ),
+    },
     "show_in_menus": {"type": "boolean"},
     "seo_title": STRING,
     "search_description": STRING,
@@ -197,7 +208,17 @@ def page_schema(fields, required):
     return obj(
         {
             "id": ID,
-            "meta": obj(PAGE_META, required=["type", "detail_url", "html_url", "locale"]),
+            "meta": obj(
+                PAGE_META,
+                required=[
+                    "type",
+                    "detail_url",
+                    "html_url",
+                    "locale",
+                    "translation_original",
+                    "translation_outdated_since",
+                ],
+            ),
             "title": STRING,
             **fields,
         },

@@ -11,10 +11,11 @@ from django.conf import settings
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import translation
+from rest_framework.fields import DateTimeField
 from wagtail.models import Locale, Page
 
 from portal.api.public import public_pages
-from portal.translations import localize_pages, one_per_page
+from portal.translations import localize_pages, one_per_page, originals
 
 # A project or partner nests its newest releases; the rest are a filtered listing away.
 NESTED_RELEASES = 20
@@ -116,6 +117,30 @@ class RelatedContent:
             for page in self.pages
         }
 
+    def load_original(self):
+        return {
+            pk: {
+                "id": original.page.pk,
+                "locale": self.languages[original.page.locale_id],
+                "title": original.page.title,
+                "html_url": original.page.get_full_url(self.request),
+            }
+            for pk, original in self.originals().items()
+        }
+
+    def load_outdated_since(self):
+        return {
+            pk: DateTimeField().to_representation(original.outdated_since)
+            for pk, original in self.originals().items()
+            if original.outdated_since is not None
+        }
+
+    def originals(self):
+        """Each translation's Latvian original, for both meta fields in one query."""
+        if "originals" not in self._loaded:
+            self._loaded["originals"] = originals(self.pages, self.request)
+        return self._loaded["originals"]
+
     # Press releases -------------------------------------------------------------------------
 
     def load_release_projects(self):
@@ -153,8 +178,9 @@ class RelatedContent:
     def load_release_topics(self):
         from news.models import PressReleaseTopic, Topic
 
+        # Only live topics, under their published name; a draft translation is not shown.
         links = PressReleaseTopic.objects.filter(
-            page__in=[page.pk for page in self.of_type("PressReleasePage")]
+            page__in=[page.pk for page in self.of_type("PressReleasePage")], topic__live=True
         ).select_related("topic")
         topics = defaultdict(list)
         for link in links:
@@ -163,7 +189,7 @@ class RelatedContent:
         keys = {topic.translation_key for group in topics.values() for topic in group}
         translated = {
             (topic.translation_key, topic.locale_id): topic
-            for topic in Topic.objects.filter(translation_key__in=keys)
+            for topic in Topic.objects.live().filter(translation_key__in=keys)
         }
         return {
             pk: [

@@ -192,7 +192,12 @@ class ReleaseFilter(BaseFilterBackend):
         topic = request.GET.get("topic")
         if topic is not None:
             lookup = {"pk": int(topic)} if topic.isascii() and topic.isdigit() else {"slug": topic}
-            key = Topic.objects.filter(**lookup).values_list("translation_key", flat=True).first()
+            key = (
+                Topic.objects.live()
+                .filter(**lookup)
+                .values_list("translation_key", flat=True)
+                .first()
+            )
             if key is None:
                 raise BadRequestError(f"topic {topic!r} does not exist")
             linked = PressReleaseTopic.objects.filter(topic__translation_key=key)
@@ -261,6 +266,10 @@ class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
     meta_fields = PagesAPIViewSet.meta_fields + [
         "last_published_at",
         APIField("translations", serializer=RelatedField("translations")),
+        APIField("translation_original", serializer=RelatedField("original", many=False)),
+        APIField(
+            "translation_outdated_since", serializer=RelatedField("outdated_since", many=False)
+        ),
     ]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + ["translations"]
 

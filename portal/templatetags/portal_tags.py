@@ -6,12 +6,15 @@ from babel.numbers import format_currency
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Site
 
 from portal import content_cache
 from portal.metadata import OG_LOCALES, description_of, image_of, structured_data
+from portal.translations import originals
 
 register = template.Library()
 
@@ -85,6 +88,28 @@ def alternates(context):
         source = translations[settings.LANGUAGE_CODE]
         links.append({"hreflang": "x-default", "href": source.get_full_url(request)})
     return {"links": links}
+
+
+@register.inclusion_tag("components/outdated_translation.html", takes_context=True)
+def outdated_translation(context):
+    """On a translation whose Latvian original has changed since it was published: when, and a
+    link to the original. Nothing (and no query) on a Latvian page."""
+    request = context["request"]
+    page = context.get("page")
+    if not getattr(page, "translation_key", None) or language_of(page) == settings.LANGUAGE_CODE:
+        return {}
+    original = originals([page], request).get(page.pk)
+    if original is None or original.outdated_since is None:
+        return {}
+    since = timezone.localtime(original.outdated_since)
+    return {
+        "original": original.page,
+        "url": original.page.get_url(request),
+        # A <time> inside the translated sentence: blocktrans cannot hold the tag itself.
+        "updated_on": format_html(
+            '<time datetime="{}">{}</time>', since.isoformat(), date_format(since, "DATE_FORMAT")
+        ),
+    }
 
 
 @register.inclusion_tag("components/site_footer.html", takes_context=True)

@@ -56,6 +56,17 @@ for name, group in [
 ]:
     user = get_user_model().objects.create_user(name, password=f"{name.title()}-2026-parole")
     user.groups.add(Group.objects.get(name=group))
+# The English page of the Latvian planning region out of date (its source re-extracted after it
+# was published), the Polish one published again since: the notice on one page, for axe.
+from wagtail_localize.models import TranslationSource
+from projects.models import PartnerOrganisationPage
+region = PartnerOrganisationPage.objects.get(slug="latgales-planosanas-regions")
+TranslationSource.objects.get(
+    object_id=region.translation_key, locale=region.locale
+).update_from_db()
+PartnerOrganisationPage.objects.get(
+    translation_key=region.translation_key, locale__language_code="pl"
+).save_revision().publish()
 """
 
 
