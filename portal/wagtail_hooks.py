@@ -19,7 +19,13 @@ from wagtail_localize.views.update_translations import (
 )
 
 # These modules register their hooks (and url_guards a signal) when imported.
-from portal import editor_menus, translation_guards, translation_queue, url_guards  # noqa: F401
+from portal import (  # noqa: F401
+    editor_menus,
+    segment_edits,
+    translation_guards,
+    translation_queue,
+    url_guards,
+)
 from portal.kept_input import kept_input_view
 from portal.models import WebhookEndpoint
 from portal.rich_text import PublicPageLinkHandler

@@ -78,7 +78,7 @@ class SyncOnPublishTests(QueueTestCase):
         by_recipient = {message.to[0]: message for message in mail.outbox}
         self.assertEqual(set(by_recipient), {self.english.email, self.polish.email})
         self.assertIn("has changed", by_recipient[self.english.email].subject)
-        self.assertIn("zmian", by_recipient[self.polish.email].subject)
+        self.assertIn("zmieniony", by_recipient[self.polish.email].subject)
         self.assertIn("/admin/", by_recipient[self.polish.email].body)
 
     def test_publishing_without_a_change_to_translated_content_changes_nothing(self):
@@ -210,7 +210,7 @@ class ReadyForReviewTests(QueueTestCase):
         self.change_the_latvian_release()
         self.client.force_login(self.polish)
         response = self.ready(release_in("pl"))
-        self.assertContains(response, "1 text is not translated yet")
+        self.assertContains(response, "1 tekst nie jest jeszcze przetłumaczony")  # her Polish
         self.assertFalse(WorkflowState.objects.filter(status="in_progress").exists())
 
     def test_a_complete_translation_goes_to_its_reviewers_without_going_live(self):
