@@ -20,7 +20,6 @@ pytestmark = pytest.mark.browser
 
 DOCS = Path(BASE_DIR) / "docs" / "screenshots"
 LATVIAN_TITLE = "Vizīte uz Krakovu uzņēmējdarbības veicināšanai"
-CHANGED_LEAD = "Trīs dienas decembrī Latgales uzņēmēji viesosies Krakovā (Polijā)."
 POLISH_LEAD = "Przez trzy dni w grudniu przedsiębiorcy z Łatgalii odwiedzą Kraków."
 
 
@@ -52,13 +51,17 @@ def test_a_latvian_change_reaches_the_polish_translator_and_then_the_reviewer(br
         moderator.get_by_role("link", name=re.compile(LATVIAN_TITLE)).first.click()
         moderator.wait_for_load_state()
         wait_until_watched(moderator)
-        type_into(moderator, "[name=lead]", CHANGED_LEAD)
+        # One date changes, as in a real correction: "2." becomes "3.".
+        lead = moderator.locator("[name=lead]").input_value()
+        changed_lead = lead.replace("2.", "3.", 1)
+        assert changed_lead != lead
+        type_into(moderator, "[name=lead]", changed_lead)
         footer_button(moderator, "action-publish").click()
         moderator.wait_for_load_state()
         public = moderator.request.get(
             portal_url + "/lv/jaunumi/vizite-uz-krakovu-uznemejdarbibas-veicinasanai/"
         )
-        assert CHANGED_LEAD in public.text()
+        assert changed_lead in public.text()
 
         # The Polish translator's dashboard, in Polish.
         context, translator = sign_in(browser, portal_url, "tlumacz", "Tlumacz-2026-haslo", "pl-PL")
