@@ -14,6 +14,7 @@ form's loaded revision along with each autosave.
 
 from dataclasses import dataclass
 
+from django.contrib.admin.utils import quote
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -86,20 +87,28 @@ class StaleSaveCheck:
         return Conflict(base_id=base_id, newer=newer, compare_url=self.compare_url(base_id, newer))
 
     def compare_url(self, base_id, newer):
+        """The comparison of the two versions: a page's, or a snippet's (its viewset's URL)."""
         if not str(base_id).isdigit():
             return ""
-        return reverse(
-            "wagtailadmin_pages:revisions_compare", args=[self.instance.pk, base_id, newer.pk]
+        viewset = getattr(type(self.instance), "snippet_viewset", None)
+        name = (
+            viewset.get_url_name("revisions_compare")
+            if viewset
+            else "wagtailadmin_pages:revisions_compare"
         )
+        return reverse(name, args=[quote(self.instance.pk), base_id, newer.pk])
+
+    # The form's own wording of the refusal; %(person)s is who saved the newer version.
+    stale_message = _(
+        "%(person)s saved this page after you opened it. Your changes are not saved yet and "
+        "are still in the form."
+    )
 
     def refuse_stale_save(self):
         self.save_conflict = self.find_conflict()
         if self.save_conflict is None:
             return
-        message = _(
-            "%(person)s saved this page after you opened it. Your changes are not saved yet and "
-            "are still in the form."
-        ) % {"person": self.save_conflict.newer_author}
+        message = self.stale_message % {"person": self.save_conflict.newer_author}
         if self.save_conflict.compare_url:
             message = format_html(
                 '{} <a href="{}" target="_blank" rel="noopener">{}</a>',
@@ -124,7 +133,7 @@ class PortalPageForm(StaleSaveCheck, WagtailAdminPageForm):
 class SaveConflictPanel(Panel):
     """Shown above the form after a refused save: what happened, a link to the changes, and
     a checkbox to overwrite that newer version anyway. Put first in each page type's content
-    panels (CONTENT_PANELS)."""
+    panels (CONTENT_PANELS) and in the panels of a snippet whose form uses StaleSaveCheck."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "portal/admin/save_conflict_panel.html"

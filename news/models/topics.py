@@ -1,55 +1,30 @@
 """The topics releases are filed under."""
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import DraftStateMixin, Revision, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
+from portal.admin_forms import SaveConflictPanel, StaleSaveCheck
 
-class TopicForm(WagtailAdminModelForm):
-    """Refuses to save a form opened on an older version of the topic.
 
-    The same check as the pages' form (portal/admin_forms.py, PortalPageForm), kept here while
-    that form is being rewritten; to be unified with it. Wagtail refuses a stale autosave only;
-    a plain "Save" or "Publish" from a stale form would silently replace the newer version.
-    """
+class TopicForm(StaleSaveCheck, WagtailAdminModelForm):
+    """Refuses a save that would silently replace someone else's newer version, as the pages'
+    form does (portal/admin_forms.py): the conflict panel shows the change and asks to confirm."""
+
+    save_conflict = None
+    stale_message = _(
+        "%(person)s saved this topic after you opened it. Your changes are not saved yet and "
+        "are still in the form."
+    )
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.instance.pk and self.is_out_of_date():
-            raise ValidationError(
-                _(
-                    "Someone else saved this topic after you opened it. Your changes are not "
-                    "saved and are still in the form: see the newer version under History, "
-                    "then save again to replace it."
-                ),
-                code="stale",
-            )
+        self.refuse_stale_save()
         return cleaned_data
-
-    def is_out_of_date(self):
-        """The same test Wagtail makes for autosaves (EditView.is_out_of_date), against the
-        latest revision as it is now: read afresh, its row locked inside a transaction."""
-        rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
-        if transaction.get_connection().in_atomic_block:
-            rows = rows.select_for_update()
-        latest_id = rows.values_list("latest_revision_id", flat=True).first()
-        latest = Revision.objects.filter(pk=latest_id).first()
-        if latest is None:
-            return False
-        if overwritten := self.data.get("overwrite_revision_id"):
-            return overwritten != str(latest.pk)
-        loaded = self.data.get("loaded_revision_id")
-        if not loaded:
-            return False
-        if loaded != str(latest.pk):
-            return True
-        loaded_at = self.data.get("loaded_revision_created_at")
-        return bool(loaded_at) and loaded_at != latest.created_at.isoformat()
 
 
 class TopicQuerySet(models.QuerySet):
@@ -86,7 +61,7 @@ class Topic(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     ]
 
     base_form_class = TopicForm
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [SaveConflictPanel(), FieldPanel("name"), FieldPanel("slug")]
 
     translatable_fields = [TranslatableField("name"), TranslatableField("slug")]
 

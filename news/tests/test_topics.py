@@ -2,6 +2,7 @@
 topic; drafts and history; no public draft; no stale save."""
 
 import importlib
+import re
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -435,7 +436,7 @@ class StaleSaveTests(TopicTestCase):
         self.assertEqual(response.status_code, 200)
         form = response.context["form"]
         self.assertTrue(form.has_error(NON_FIELD_ERRORS, "stale"))
-        self.assertContains(response, "Someone else saved this topic after you opened it.")
+        self.assertContains(response, "saved this topic after you opened it.")
         # The moderator's input is still in the form; nothing was saved or published.
         self.assertContains(response, 'value="Mana versija"')
         self.latvian.refresh_from_db()
@@ -449,6 +450,27 @@ class StaleSaveTests(TopicTestCase):
         self.assertEqual(response.status_code, 302)
         self.latvian.refresh_from_db()
         self.assertEqual(self.latvian.name, "Mana versija")
+
+    def test_after_a_refusal_only_a_confirmed_save_overwrites_the_newer_version(self):
+        url = topic_url("edit", self.latvian.pk)
+        self.client.force_login(self.moderator)
+        opened = self.form(self.latvian, "Mana versija")
+        editor = Client()
+        editor.force_login(self.editor)
+        editor.post(url, self.form(self.latvian, "Redaktora versija"))
+        refused = self.client.post(url, opened).content.decode()
+        theirs = str(Topic.objects.get(pk=self.latvian.pk).latest_revision_id)
+        base = re.search(r'name="conflict_base_revision_id" value="(\d+)"', refused).group(1)
+        self.assertIn(f'name="overwrite_newer_revision_id" value="{theirs}"', refused)
+        # The re-shown form now carries the newer version: saving it again is still refused.
+        again = {**self.form(Topic.objects.get(pk=self.latvian.pk), "Mana versija")}
+        again["conflict_base_revision_id"] = base
+        self.assertEqual(self.client.post(url, again).status_code, 200)
+        self.assertEqual(Topic.objects.get(pk=self.latvian.pk).latest_revision_id, int(theirs))
+        again["overwrite_newer_revision_id"] = theirs
+        self.assertEqual(self.client.post(url, again).status_code, 302)
+        latest = Topic.objects.get(pk=self.latvian.pk).get_latest_revision_as_object()
+        self.assertEqual(latest.name, "Mana versija")
 
 
 class PublicTests(TopicTestCase):
