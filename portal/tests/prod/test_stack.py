@@ -200,29 +200,7 @@ def test_the_health_endpoint_checks_the_database_and_the_cache(portal):
     assert "X-Cache" not in headers
 
 
-def test_when_the_app_servers_are_gone_readers_get_the_cache_or_a_friendly_503(portal):
-    """Last in this module: it stops gunicorn (the stack is thrown away afterwards)."""
-    cached = f"{portal}/en/?before={uuid.uuid4().hex}"
-    get(cached)
-    pid = int((Path(os.environ["PROD_DIR"]) / "run" / "gunicorn.pid").read_text())
-    os.kill(pid, 15)
-    for _wait in range(100):
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.1)
-    status, headers, _body = get(cached)
-    assert status == 200
-    assert headers["X-Cache"] in ("HIT", "STALE")
-
-    status, headers, body = get(f"{portal}/pl/?never-cached={uuid.uuid4().hex}")
-    assert status == 503
-    assert headers["Retry-After"] == "30"
-    assert '<html lang="pl">' in body
-    assert "Traceback" not in body and "nginx" not in body
-
-
+# Before the test that stops the app servers.
 def test_editors_stay_logged_in_when_redis_loses_everything(portal):
     """Redis keeps no data on disk here: a restart empties it, as FLUSHALL does."""
     password = uuid.uuid4().hex
@@ -252,3 +230,26 @@ def test_editors_stay_logged_in_when_redis_loses_everything(portal):
     assert status == 200
     assert 'name="password"' not in html  # still the dashboard, not the login form
     assert "redis-editor" in html
+
+
+def test_when_the_app_servers_are_gone_readers_get_the_cache_or_a_friendly_503(portal):
+    """Last in this module: it stops gunicorn (the stack is thrown away afterwards)."""
+    cached = f"{portal}/en/?before={uuid.uuid4().hex}"
+    get(cached)
+    pid = int((Path(os.environ["PROD_DIR"]) / "run" / "gunicorn.pid").read_text())
+    os.kill(pid, 15)
+    for _wait in range(100):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    status, headers, _body = get(cached)
+    assert status == 200
+    assert headers["X-Cache"] in ("HIT", "STALE")
+
+    status, headers, body = get(f"{portal}/pl/?never-cached={uuid.uuid4().hex}")
+    assert status == 503
+    assert headers["Retry-After"] == "30"
+    assert '<html lang="pl">' in body
+    assert "Traceback" not in body and "nginx" not in body
