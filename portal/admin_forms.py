@@ -18,7 +18,6 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
@@ -108,14 +107,8 @@ class StaleSaveCheck:
         self.save_conflict = self.find_conflict()
         if self.save_conflict is None:
             return
+        # Plain text: Wagtail's message banner escapes it; the conflict panel has the link.
         message = self.stale_message % {"person": self.save_conflict.newer_author}
-        if self.save_conflict.compare_url:
-            message = format_html(
-                '{} <a href="{}" target="_blank" rel="noopener">{}</a>',
-                message,
-                self.save_conflict.compare_url,
-                _("See what they changed"),
-            )
         raise ValidationError(message, code="stale")
 
 

@@ -16,6 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 SESSION_KEY = "portal_kept_input"
+# Who last worked in the admin in this browser (a signed cookie): kept input is offered back
+# to that person only, not to whoever logs in next on a shared computer.
+EDITOR_COOKIE = "portal_editor"
+EDITOR_COOKIE_SALT = "portal.kept_input"
+EDITOR_COOKIE_AGE = 60 * 60 * 24 * 30
 # The admin forms whose input is worth keeping: page and snippet editors, new and existing.
 FORM_VIEWS = {"edit", "add", "add_subpage", "create"}
 NOT_KEPT = {"csrfmiddlewaretoken"}
@@ -39,9 +44,25 @@ class KeepInputOnSignedOutSaveMiddleware:
 
     def __call__(self, request):
         # The path first: reading request.user touches the session (and adds Vary: Cookie).
-        if not is_admin_form_post(request) or request.user.is_authenticated:
+        if not request.path_info.startswith("/admin/"):
             return self.get_response(request)
+        if not is_admin_form_post(request) or request.user.is_authenticated:
+            response = self.get_response(request)
+            if request.user.is_authenticated:
+                response.set_signed_cookie(
+                    EDITOR_COOKIE,
+                    str(request.user.pk),
+                    salt=EDITOR_COOKIE_SALT,
+                    max_age=EDITOR_COOKIE_AGE,
+                    httponly=True,
+                    samesite="Lax",
+                    secure=request.is_secure(),
+                )
+            return response
         request.session[SESSION_KEY] = {
+            "user": request.get_signed_cookie(
+                EDITOR_COOKIE, default=None, salt=EDITOR_COOKIE_SALT, max_age=EDITOR_COOKIE_AGE
+            ),
             "path": request.get_full_path(),
             "data": [
                 [key, value]
@@ -64,6 +85,8 @@ class KeepInputOnSignedOutSaveMiddleware:
 def kept_input_view(request):
     """The kept input, sent back as a draft with one button, or dropped."""
     kept = request.session.get(SESSION_KEY)
+    if kept and kept.get("user") != str(request.user.pk):
+        kept = None  # typed by someone else in this browser: not theirs to see or send
     if request.method == "POST" and "discard" in request.POST:
         request.session.pop(SESSION_KEY, None)
         messages.info(request, _("Your kept input was discarded."))

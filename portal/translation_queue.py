@@ -95,15 +95,16 @@ def members(groups, language):
     )
 
 
-def admin_language(user):
-    return UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
+def admin_language(user, group_language):
+    """The language `user` chose for the admin, else the one their group works in."""
+    return UserProfile.get_for_user(user).preferred_language or group_language
 
 
 def notify(groups, languages, message, page):
     """E-mail each member of `groups` for `languages`, each in their own admin language."""
     for language in sorted(languages & set(groups)):
         for user in members(groups, language):
-            with django_translation.override(admin_language(user)):
+            with django_translation.override(admin_language(user, language)):
                 subject, body = message(page, language)
                 send_mail(subject, body, None, [user.email])
 

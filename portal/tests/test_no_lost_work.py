@@ -88,6 +88,7 @@ class ConcurrentEditingTests(TestCase):
             ],
         )
         self.assertContains(response, f'href="{compare}"')
+        self.assertNotContains(response, "&lt;a href")  # no markup shown as text
         self.assertEqual(berzins.get(compare).status_code, 200)
 
     def test_after_a_refusal_saving_again_without_confirming_is_refused_again(self):

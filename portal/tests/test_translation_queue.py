@@ -71,12 +71,15 @@ class SyncOnPublishTests(QueueTestCase):
     def test_a_published_change_reaches_the_translations_and_their_translators(self):
         before = translation_into("pl").get_progress()
         self.assertEqual(before[0], before[1])
+        # A translator who never chose an admin language: her group's language, not the site's.
+        unset = make_user("tlumacz-bez", TRANSLATORS["pl"])
         self.change_the_latvian_release()
         total, done = translation_into("pl").get_progress()
         self.assertEqual(done, total - 1)
         # Each translator is told in their own admin language; nobody else is.
         by_recipient = {message.to[0]: message for message in mail.outbox}
-        self.assertEqual(set(by_recipient), {self.english.email, self.polish.email})
+        self.assertEqual(set(by_recipient), {self.english.email, self.polish.email, unset.email})
+        self.assertIn("zmieniony", by_recipient[unset.email].subject)
         self.assertIn("has changed", by_recipient[self.english.email].subject)
         self.assertIn("zmieniony", by_recipient[self.polish.email].subject)
         self.assertIn("/admin/", by_recipient[self.polish.email].body)
