@@ -20,6 +20,7 @@ import tempfile
 
 import polib
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.http import Http404
@@ -30,7 +31,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from rest_framework import exceptions
 from wagtail import hooks
+from wagtail.admin.forms.choosers import ExternalLinkChooserForm
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.chooser import ExternalLinkView
 from wagtail_localize.models import (
     OverridableSegment,
     SegmentOverride,
@@ -213,3 +216,18 @@ def forget_address_overrides():
     for source in TranslationSource.objects.filter(overridablesegment__isnull=False).distinct():
         source.refresh_segments()
     return forgotten
+
+
+class ExternalLinkCheckedForm(ExternalLinkChooserForm):
+    """Wagtail's "external link" form for links in rich text, which takes any scheme a URL
+    field does (ftp:, ...): here http, https, mailto, tel or a path on this site."""
+
+    def clean_url(self):
+        address = self.cleaned_data["url"]
+        if not (is_allowed(address) or is_same_site(address)):
+            raise ValidationError(LINK_ADDRESS_MESSAGE)
+        return address
+
+
+class ExternalLinkCheckedView(ExternalLinkView):
+    form_class = ExternalLinkCheckedForm

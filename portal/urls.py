@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -14,6 +15,7 @@ from portal.api import views as api_views
 from portal.api.openapi import openapi_document
 from portal.sitemap import MultilingualSitemap
 from portal.throttle import limit_posts_per_address
+from portal.url_guards import ExternalLinkCheckedView
 
 urlpatterns = [
     # Wagtail's password reset form, limited per address (login lockout is django-axes').
@@ -21,6 +23,12 @@ urlpatterns = [
         "admin/password_reset/",
         limit_posts_per_address(PasswordResetView.as_view()),
         name="wagtailadmin_password_reset",
+    ),
+    # Wagtail's external link chooser for rich text, taking only the schemes the portal allows.
+    path(
+        "admin/choose-external-link/",
+        require_admin_access(ExternalLinkCheckedView.as_view()),
+        name="wagtailadmin_choose_page_external_link",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

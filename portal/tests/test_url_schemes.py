@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 
 from bs4 import BeautifulSoup
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -496,3 +498,28 @@ class RegistrationTests(TestCase):
             cwd=Path(__file__).parents[2],
         )
         self.assertEqual(result.stdout.split(), [PO_UPLOAD_URL_NAME, "True"], result.stderr)
+
+
+class RichTextLinkChooserTests(TestCase):
+    """Links inside rich text, as an editor makes them: Wagtail's external link chooser."""
+
+    def setUp(self):
+        editor = get_user_model().objects.create_user("link-editor", password="pw")
+        editor.groups.add(Group.objects.get(name="Editors"))
+        self.client.force_login(editor)
+
+    def choose(self, address):
+        return self.client.post(
+            reverse("wagtailadmin_choose_page_external_link"),
+            {"external-link-chooser-url": address, "external-link-chooser-link_text": "Saite"},
+        ).json()
+
+    def test_only_web_mail_phone_and_site_addresses_are_taken(self):
+        for address in ("https://example.lv/", "http://example.lv/", "/lv/jaunumi/"):
+            with self.subTest(address=address):
+                self.assertEqual(self.choose(address)["step"], "external_link_chosen")
+        for address in ("ftp://example.org/file", "FTP://example.org/", "gopher://x"):
+            with self.subTest(address=address):
+                answer = self.choose(address)
+                self.assertEqual(answer["step"], "external_link")
+                self.assertIn('aria-invalid="true"', answer["html"])  # the form again, with its error
