@@ -1,9 +1,8 @@
 """The admin of news: topics (snippets, each language's own people) and embargo preview links."""
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import Resolver404, path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -16,6 +15,7 @@ from wagtail_localize.models import Translation
 
 from news.models import EmbargoPreview, Topic
 from news.permissions import TopicPermissionPolicy
+from portal.admin_chain import hand_on
 
 # Before the viewset is registered, which would otherwise fall back to the model permissions.
 register_permission_policy(Topic, TopicPermissionPolicy(Topic))
@@ -116,27 +116,6 @@ class TopicViewSet(SnippetViewSet):
 register_snippet(TopicViewSet)
 
 
-def view_behind(request, url_name):
-    """What the request's admin path reaches after the pattern named `url_name`: another
-    app's check of the same wagtail-localize view (portal), or that view itself. So the checks
-    stack, whichever apps also replace the path, in the order of their hooks."""
-    from wagtail.admin.urls import urlpatterns
-
-    admin_path = request.path_info.removeprefix(reverse("wagtailadmin_home"))
-    passed = False
-    for pattern in urlpatterns:
-        try:
-            match = pattern.resolve(admin_path)
-        except Resolver404:
-            continue
-        if match is None:
-            continue
-        if passed:
-            return match
-        passed = match.url_name == url_name
-    raise Http404
-
-
 def translation_target_checked(url_name):
     """wagtail-localize's translation endpoints ask only whether the user may edit snippets of
     the translation's type; this view (at `url_name`) also asks the snippet's permission policy
@@ -153,8 +132,7 @@ def translation_target_checked(url_name):
             policy = policy_registry.get(target)
             if not policy.user_has_permission_for_instance(request.user, "change", target):
                 raise PermissionDenied
-        match = view_behind(request, url_name)
-        return match.func(request, *match.args, **match.kwargs)
+        return hand_on(request, url_name)
 
     return checked
 

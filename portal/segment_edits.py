@@ -24,9 +24,9 @@ import hashlib
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.templatetags.static import static
-from django.urls import Resolver404, path, reverse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -39,6 +39,8 @@ from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from portal.admin_chain import hand_on
 
 URL_NAME = "portal_edit_string_translation"
 SESSION_KEY = "portal_segment_versions"
@@ -131,32 +133,6 @@ def changed_by_someone_else(request, translation, segment, stored, text):
     return stored.last_translated_by_id != request.user.pk
 
 
-def view_behind(request):
-    """What the request's admin path reaches after this module's pattern: wagtail-localize's
-    view, or another app's check of it registered later. (portal/url_guards.py's view_behind
-    takes the first pattern other than its own, which from here would be news's again.)"""
-    from wagtail.admin.urls import urlpatterns
-
-    admin_path = request.path_info.removeprefix(reverse("wagtailadmin_home"))
-    passed = False
-    for pattern in urlpatterns:
-        try:
-            match = pattern.resolve(admin_path)
-        except Resolver404:
-            continue
-        if match is None:
-            continue
-        if passed:
-            return match
-        passed = match.url_name == URL_NAME
-    raise Http404
-
-
-def hand_on(request):
-    match = view_behind(request)
-    return match.func(request, *match.args, **match.kwargs)
-
-
 def may_edit(user, instance):
     """Whether `user` may edit `instance`: asked here as well as by the views around, since a
     refusal shows who changed the text. A page answers by its permissions, a snippet by its
@@ -200,7 +176,7 @@ def edit_string_translation_if_unchanged(request, translation_id, string_segment
         or segment.context.object_id != translation.source.object_id
         or not may_edit(request.user, instance)
     ):
-        return hand_on(request)  # which answers these: 405, 404, 403
+        return hand_on(request, URL_NAME)  # which answers these: 405, 404, 403
     with transaction.atomic():
         # One save of this translation's texts at a time: the text compared is the one replaced.
         Translation.objects.select_for_update().get(pk=translation.pk)
@@ -211,7 +187,7 @@ def edit_string_translation_if_unchanged(request, translation_id, string_segment
         ).first()
         if changed_by_someone_else(request, translation, segment, stored, text):
             return refusal(request, instance, translation, segment, stored, text)
-        response = hand_on(request)
+        response = hand_on(request, URL_NAME)
         if response.status_code in (200, 201):
             before = stored.data if stored else None
             if before != text:

@@ -23,9 +23,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import Resolver404, path, reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -44,6 +43,7 @@ from wagtail_localize.segments import OverridableSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from portal.admin_chain import view_behind
 from portal.links import (
     ALLOWED_SCHEMES,
     LINK_ADDRESS_MESSAGE,
@@ -135,23 +135,6 @@ def read_po(upload):
             return polib.pofile(copy.name)
         except (OSError, UnicodeDecodeError, ValueError):
             return None
-
-
-def view_behind(request, url_name):
-    """What the request's admin path reaches without the pattern named `url_name`: another
-    app's replacement (news/wagtail_hooks.py, portal/wagtail_hooks.py) or wagtail-localize's
-    own view. So the checks stack, whichever apps also wrap the same view."""
-    from wagtail.admin.urls import urlpatterns
-
-    admin_path = request.path_info.removeprefix(reverse("wagtailadmin_home"))
-    for pattern in urlpatterns:
-        try:
-            match = pattern.resolve(admin_path)
-        except Resolver404:
-            continue
-        if match and match.url_name != url_name:
-            return match
-    raise Http404
 
 
 def upload_pofile_without_link_changes(request, translation_id):

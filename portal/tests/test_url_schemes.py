@@ -522,4 +522,5 @@ class RichTextLinkChooserTests(TestCase):
             with self.subTest(address=address):
                 answer = self.choose(address)
                 self.assertEqual(answer["step"], "external_link")
-                self.assertIn('aria-invalid="true"', answer["html"])  # the form again, with its error
+                # The form again, with its error.
+                self.assertIn('aria-invalid="true"', answer["html"])

@@ -13,8 +13,10 @@ LATVIAN_RELEASE = "/lv/jaunumi/vizite-uz-krakovu-uznemejdarbibas-veicinasanai/"
 REVISED = "W dniach 2–4 grudnia przedsiębiorcy z Łatgalii odwiedzą Kraków."
 
 
-def log_in(browser, portal_url, username, password):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+def log_in(browser, portal_url, username, password, locale=None):
+    """A browser of its own, logged in to the admin; the admin follows the browser's
+    language (`locale`, e.g. "pl-PL") for users who chose none."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale=locale)
     page = context.new_page()
     page.goto(portal_url + "/admin/login/")
     page.fill("#id_username", username)

@@ -10,6 +10,7 @@ from django.utils import translation as languages
 from playwright.sync_api import expect
 
 from portal.segment_edits import NOT_SAVED_MESSAGE
+from portal.tests.browser.test_admin_in_a_browser import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,14 +22,7 @@ TRANSLATORS_TEXT = "Wizyta ma promować wyroby z Łatgalii (wersja tłumaczki)."
 
 def sign_in(browser, portal_url, username, secret):
     # The admin follows the browser's language: English here.
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="en-GB")
-    page = context.new_page()
-    page.goto(portal_url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", secret)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-    return context, page
+    return log_in(browser, portal_url, username, secret, locale="en-GB")
 
 
 @pytest.fixture

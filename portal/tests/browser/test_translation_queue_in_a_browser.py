@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from portal.tests.browser.conftest import BASE_DIR
+from portal.tests.browser.test_admin_in_a_browser import log_in
 from portal.tests.browser.test_autosave_in_a_browser import (
     footer_button,
     password,
@@ -23,17 +24,6 @@ LATVIAN_TITLE = "Vizīte uz Krakovu uzņēmējdarbības veicināšanai"
 POLISH_LEAD = "Przez trzy dni w grudniu przedsiębiorcy z Łatgalii odwiedzą Kraków."
 
 
-def sign_in(browser, portal_url, username, secret, locale):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale=locale)
-    page = context.new_page()
-    page.goto(portal_url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", secret)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-    return context, page
-
-
 def count(page, part):
     return int(page.locator(f"[data-translation-queue] [data-count={part}]").first.inner_text())
 
@@ -43,7 +33,7 @@ def test_a_latvian_change_reaches_the_polish_translator_and_then_the_reviewer(br
     contexts = []
     try:
         # The moderator changes the Latvian lead and publishes.
-        context, moderator = sign_in(
+        context, moderator = log_in(
             browser, portal_url, "moderatore", password("moderatore"), "lv-LV"
         )
         contexts.append(context)
@@ -64,7 +54,7 @@ def test_a_latvian_change_reaches_the_polish_translator_and_then_the_reviewer(br
         assert changed_lead in public.text()
 
         # The Polish translator's dashboard, in Polish.
-        context, translator = sign_in(browser, portal_url, "tlumacz", "Tlumacz-2026-haslo", "pl-PL")
+        context, translator = log_in(browser, portal_url, "tlumacz", "Tlumacz-2026-haslo", "pl-PL")
         contexts.append(context)
         translator.goto(portal_url + "/admin/")
         queue = translator.locator("[data-translation-queue]")
@@ -95,7 +85,7 @@ def test_a_latvian_change_reaches_the_polish_translator_and_then_the_reviewer(br
         assert POLISH_LEAD not in public.text()  # not live before the review
 
         # The Polish reviewer finds it waiting for her.
-        context, reviewer = sign_in(
+        context, reviewer = log_in(
             browser, portal_url, "recenzent", "Recenzent-2026-haslo", "pl-PL"
         )
         contexts.append(context)

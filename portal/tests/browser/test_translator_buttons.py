@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from portal.tests.browser.test_admin_in_a_browser import log_in
+
 pytestmark = pytest.mark.browser
 
 REFUSED = {
@@ -21,17 +23,6 @@ REFUSED = {
 }
 # The addresses of those actions, offered in a menu whether open or not.
 REFUSED_ADDRESS = re.compile(r"/admin/pages/\d+/(delete|move|copy|unpublish)/|/convert_to_alias/")
-
-
-def log_in(browser, portal_url, username, password):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.goto(portal_url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-    return context, page
 
 
 def visible_controls(page):
