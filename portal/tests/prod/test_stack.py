@@ -53,6 +53,30 @@ def get(url, opener=None, headers=None, raw=False):
         return response.status, response.headers, body if raw else body.decode("utf-8", "replace")
 
 
+def logged_in_administrator(portal, username):
+    """A new administrator `username`, logged in through the login form as a browser does:
+    (opener with their cookies, the cookie jar, the login page's headers)."""
+    password = uuid.uuid4().hex
+    manage_shell(
+        "from django.contrib.auth import get_user_model\n"
+        "User = get_user_model()\n"
+        f"User.objects.filter(username='{username}').delete()\n"
+        f"User.objects.create_superuser('{username}', '{username}@example.lv', '{password}')"
+    )
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    _status, headers, html = get(portal + "/admin/login/", opener)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    form = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token}
+    ).encode()
+    request = urllib.request.Request(
+        portal + "/admin/login/", data=form, headers={"Referer": portal + "/admin/login/"}
+    )
+    opener.open(request, timeout=30).close()
+    return opener, jar, headers
+
+
 def test_static_files_are_served_by_nginx_with_long_lifetimes(portal):
     _status, _headers, html = get(portal + "/lv/")
     stylesheet = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
@@ -152,25 +176,8 @@ def test_the_search_index_is_updated_by_the_worker_after_the_publish(portal):
 
 
 def test_a_logged_in_editor_bypasses_the_cache_and_is_never_stored(portal):
-    password = uuid.uuid4().hex
-    manage_shell(
-        "from django.contrib.auth import get_user_model\n"
-        "User = get_user_model()\n"
-        "User.objects.filter(username='cache-editor').delete()\n"
-        f"User.objects.create_superuser('cache-editor', 'e@example.lv', '{password}')"
-    )
-    jar = http.cookiejar.CookieJar()
-    editor = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    _status, headers, html = get(portal + "/admin/login/", editor)
-    assert headers["X-Cache"] != "HIT"
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    form = urllib.parse.urlencode(
-        {"username": "cache-editor", "password": password, "csrfmiddlewaretoken": token}
-    ).encode()
-    request = urllib.request.Request(
-        portal + "/admin/login/", data=form, headers={"Referer": portal + "/admin/login/"}
-    )
-    editor.open(request, timeout=30).close()
+    editor, jar, login_headers = logged_in_administrator(portal, "cache-editor")
+    assert login_headers["X-Cache"] != "HIT"
     assert any(cookie.name == "sessionid" for cookie in jar)
 
     address = f"{portal}/lv/?editor={uuid.uuid4().hex}"
@@ -203,24 +210,7 @@ def test_the_health_endpoint_checks_the_database_and_the_cache(portal):
 # Before the test that stops the app servers.
 def test_editors_stay_logged_in_when_redis_loses_everything(portal):
     """Redis keeps no data on disk here: a restart empties it, as FLUSHALL does."""
-    password = uuid.uuid4().hex
-    manage_shell(
-        "from django.contrib.auth import get_user_model\n"
-        "User = get_user_model()\n"
-        "User.objects.filter(username='redis-editor').delete()\n"
-        f"User.objects.create_superuser('redis-editor', 'r@example.lv', '{password}')"
-    )
-    jar = http.cookiejar.CookieJar()
-    editor = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    html = get(portal + "/admin/login/", editor)[2]
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    form = urllib.parse.urlencode(
-        {"username": "redis-editor", "password": password, "csrfmiddlewaretoken": token}
-    ).encode()
-    request = urllib.request.Request(
-        portal + "/admin/login/", data=form, headers={"Referer": portal + "/admin/login/"}
-    )
-    editor.open(request, timeout=30).close()
+    editor, _jar, _headers = logged_in_administrator(portal, "redis-editor")
     status, _headers, html = get(portal + "/admin/", editor)
     assert status == 200 and "redis-editor" in html
     subprocess.run(
