@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry, register_permission_policy
@@ -171,7 +172,13 @@ class EmbargoPreviewViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 310
     list_display = ["release", "recipient", "expires_at", "revoked", "url"]
-    form_fields = ["release", "recipient", "expires_at", "revoked"]
+
+    def get_edit_view_kwargs(self, **kwargs):
+        # The release is shown, not in the form: a token already sent names it.
+        panel = ObjectList(EmbargoPreview.edit_panels).bind_to_model(EmbargoPreview)
+        return super().get_edit_view_kwargs(
+            panel=panel, form_class=panel.get_form_class(), **kwargs
+        )
 
 
 @hooks.register("register_admin_viewset")

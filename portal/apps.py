@@ -7,7 +7,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import translation_guards
+        from portal import (
+            checks,  # noqa: F401 (registers the portal's system checks)
+            translation_guards,
+        )
 
         # Here rather than in wagtail_hooks (loaded on the admin's first request), so that
         # commands such as publish_scheduled are guarded too.

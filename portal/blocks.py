@@ -13,17 +13,19 @@ from portal.links import (
     allowed_or_empty,
     is_allowed,
 )
+from portal.visibility import visible
 
 
 class LinkStructValue(blocks.StructValue):
     def public_page(self):
-        """The chosen page in the reader's language while it is live and public, else None:
-        a link to a draft or private page shows neither its title nor its address."""
+        """The chosen page in the reader's language while readers see it (portal/visibility.py),
+        else None: a link to a draft, private or expired page shows neither its title nor its
+        address."""
         page = self.get("page")
         if page is None:
             return None
         page = page.localized
-        if not page.live or not Page.objects.filter(pk=page.pk).public().exists():
+        if not page.live or not visible(Page.objects.filter(pk=page.pk)).exists():
             return None
         return page
 

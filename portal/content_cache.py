@@ -3,9 +3,10 @@ the content changes.
 
 Every key includes the content generation: a number in the cache that goes up whenever
 anything readers see changes (a page published, unpublished, moved or deleted, a topic, an
-image, a site). Old entries are never read again and expire. Simple and always right, at the
-price of rendering everything afresh after each publish: a press office publishes a few times a
-day, readers read all day.
+image, a site), and when a page's expiry or go-live time passes, which changes what readers see
+with nobody publishing (portal/visibility.py). Old entries are never read again and expire.
+Simple and always right, at the price of rendering everything afresh after each publish: a
+press office publishes a few times a day, readers read all day.
 
 Previews (Wagtail's and the embargo links) never read or write the cache: they show drafts.
 """
@@ -15,23 +16,56 @@ import hashlib
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.models import Site
 
 GENERATION_KEY = "content-generation"
+# Per generation: when what readers see next changes by itself (a timestamp; NEVER for no time).
+NEXT_CHANGE_KEY = "content-next-change"
+NEVER = float("inf")
 TIMEOUT = 60 * 60 * 24  # seconds; entries of an old generation simply expire
 
 
 def generation(request=None):
-    """The current content generation, read once per request."""
+    """The current content generation, read once per request; a new one once the next expiry
+    or go-live time of a live page has passed."""
     if request is not None and hasattr(request, "_content_generation"):
         return request._content_generation
-    value = cache.get(GENERATION_KEY)
+    value = stored_generation()
     if value is None:
-        cache.add(GENERATION_KEY, 1, None)
-        value = cache.get(GENERATION_KEY, 1)
+        # A cache that keeps nothing (Redis down): nothing kept can be out of date either.
+        value = 1
+    elif next_change(value) <= timezone.now().timestamp():
+        bump()
+        value = stored_generation() or value + 1
     if request is not None:
         request._content_generation = value
     return value
+
+
+def stored_generation():
+    """The generation in the cache (put there if missing); None when the cache keeps nothing."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def next_change(value):
+    """When what readers see changes by itself in generation `value` (a timestamp): worked
+    out once per generation, by its first reader (one query)."""
+    # Imported here: portal.visibility reads the private sections through this module.
+    from portal import visibility
+
+    key = f"{NEXT_CHANGE_KEY}:{value}"
+    moment = cache.get(key)
+    if moment is None:
+        found = visibility.next_change()
+        moment = found.timestamp() if found is not None else NEVER
+        cache.set(key, moment, TIMEOUT)
+    return moment
 
 
 def bump():
@@ -55,8 +89,11 @@ def is_preview(request):
 
 
 def key(request, name, *parts):
-    host = request.get_host() if request is not None else ""
-    raw = ":".join(str(part) for part in (name, host, get_language(), generation(request), *parts))
+    # The site, not the Host header: a client's made-up host must not make a copy of its own.
+    site = Site.find_for_request(request) if request is not None else None
+    raw = ":".join(
+        str(part) for part in (name, site and site.pk, get_language(), generation(request), *parts)
+    )
     return f"fragment:{name}:{hashlib.sha1(raw.encode()).hexdigest()}"
 
 

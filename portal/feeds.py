@@ -5,9 +5,10 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from portal.links import absolute_url
 
 FEED_LENGTH = 20
 
@@ -41,7 +42,7 @@ class ReleaseFeed(Feed):
         return self.description()
 
     def feed_url(self):
-        return self.request.build_absolute_uri()
+        return absolute_url(self.request.get_full_path(), self.request)
 
     def items(self):
         return list(self.releases[:FEED_LENGTH])
@@ -50,8 +51,9 @@ class ReleaseFeed(Feed):
         return release.title
 
     def item_description(self, release):
-        # Feed readers show the description as HTML; the lead is plain text.
-        return escape(release.lead)
+        # Plain text, as the title: the XML writer escapes it once. Escaped here as well, it
+        # reached readers as "&quot;" and "&lt;b&gt;".
+        return release.lead
 
     def item_link(self, release):
         return release.get_full_url(self.request)
@@ -70,8 +72,18 @@ class ReleaseFeed(Feed):
         return release.last_published_at or self.item_pubdate(release)
 
 
+class PlainTextAtom1Feed(Atom1Feed):
+    """Django's Atom feed, whose summary says it is text: Django marks it as HTML, which would
+    turn a `<` in a lead into markup."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class AtomReleaseFeed(ReleaseFeed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
 
 
 class ReleaseFeedsMixin(RoutablePageMixin):

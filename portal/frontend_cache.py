@@ -15,17 +15,50 @@ docs/deployment.md).
 
 import http.client
 import logging
+import math
+import time
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control
+from django.utils.encoding import escape_uri_path
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
+from portal import content_cache
+
 logger = logging.getLogger(__name__)
+
+
+class CanonicalAddressMiddleware:
+    """One address, so one cache entry, per page: a request spelled otherwise than the app
+    itself spells the address (`%2D` for `-`, `%73` for `s`, lower-case escapes, a bare `?`)
+    is redirected to that spelling. nginx's cache key is the address as the client sent it,
+    and purges name the canonical one: another spelling kept in the cache would outlive an
+    unpublish by an hour.
+
+    The raw request line comes from gunicorn (RAW_URI); the development server has no cache in
+    front and no RAW_URI, and is left alone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        raw = request.META.get("RAW_URI")
+        if raw is not None and request.method in ("GET", "HEAD"):
+            raw_path, question_mark, query = raw.partition("?")
+            path = escape_uri_path(request.path)
+            if raw_path.startswith("/") and (raw_path != path or (question_mark and not query)):
+                canonical = path + (f"?{query}" if query else "")
+                if url_has_allowed_host_and_scheme(canonical, allowed_hosts=None):
+                    return HttpResponsePermanentRedirect(canonical)
+                return HttpResponseBadRequest()  # "//host" would send the visitor away
+        return self.get_response(request)
 
 
 class FrontendCacheMiddleware:
@@ -36,7 +69,7 @@ class FrontendCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        seconds = self.cache_seconds(request, response)
+        seconds = until_next_change(request, self.cache_seconds(request, response))
         response["X-Accel-Expires"] = str(seconds)
         if seconds and "Cache-Control" not in response:
             # Browsers revalidate; shared caches keep it (and are purged on publish).
@@ -59,11 +92,26 @@ class FrontendCacheMiddleware:
         cache_control = response.get("Cache-Control", "")
         if any(word in cache_control for word in ("private", "no-store", "no-cache")):
             return 0
+        vary = {header.strip().lower() for header in response.get("Vary", "").split(",")}
+        if vary & {"accept-language", "*"}:
+            return 0  # chosen by the visitor's language; nginx keeps one copy per address
         if response.status_code == 404:
             return settings.FRONTEND_CACHE_QUERY_SECONDS
         if request.META.get("QUERY_STRING"):
             return settings.FRONTEND_CACHE_QUERY_SECONDS
         return settings.FRONTEND_CACHE_SECONDS
+
+
+def until_next_change(request, seconds):
+    """`seconds`, or fewer if before then what readers see changes by itself (a release's
+    expiry: no publish, so no purge): every list, feed and page may show it, so every answer
+    is kept no longer than that (portal/content_cache.py works out when, once per generation)."""
+    if not seconds:
+        return seconds
+    moment = content_cache.next_change(content_cache.generation(request))
+    if moment == content_cache.NEVER:
+        return seconds
+    return min(seconds, max(0, math.ceil(moment - time.time())))
 
 
 class NginxPurgeBackend(HTTPBackend):

@@ -11,9 +11,11 @@ may also be mailto: or tel:, like the links the editor's rich text makes.
 import re
 
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
 from wagtail_localize.segments.ingest import StreamFieldSegmentsWriter
 
@@ -43,6 +45,18 @@ def is_allowed(address, schemes=ALLOWED_SCHEMES):
 def allowed_or_empty(address, schemes=ALLOWED_SCHEMES):
     """`address` if its scheme is one of `schemes`, else "" (what the page and the API show)."""
     return address if address and is_allowed(address, schemes) else ""
+
+
+def absolute_url(url, request=None):
+    """`url` (a path on this site) with the site's configured address in front: the Site's
+    root URL (`manage.py set_site_address`), never the request's Host header, which the client
+    chooses and a shared cache would then hand to every later reader."""
+    if url.startswith(("http://", "https://")):
+        return url
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    base = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    return base.rstrip("/") + "/" + url.lstrip("/")
 
 
 def is_same_site(address):

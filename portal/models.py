@@ -10,10 +10,10 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.models import PressReleasePage
-from portal import content_cache
 from portal.admin_forms import CONTENT_PANELS, PortalPageForm
 from portal.index_page import IndexPage
 from portal.translations import PAGE_TRANSLATABLE_FIELDS
+from portal.visibility import visible
 from projects.models import ProjectPage, ProjectStatus
 
 
@@ -59,11 +59,11 @@ class HomePage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Querysets, run only when the template shows them (not when the page is in the cache).
-        context["latest_releases"] = content_cache.public(
-            PressReleasePage.objects.descendant_of(self).live(), request
+        context["latest_releases"] = visible(
+            PressReleasePage.objects.descendant_of(self), request
         ).order_by("-release_date", "-first_published_at")[: self.latest_releases_count]
         context["projects"] = (
-            content_cache.public(ProjectPage.objects.descendant_of(self).live(), request)
+            visible(ProjectPage.objects.descendant_of(self), request)
             .exclude(status=ProjectStatus.PLANNED)
             .order_by("status", "-start_date", "title")
         )

@@ -4,6 +4,8 @@ from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from portal.visibility import visible
+
 
 class PublicPageLinkHandler(PageLinkHandler):
     """Wagtail's page link, except that a link to a draft, private or deleted page loses its
@@ -14,9 +16,7 @@ class PublicPageLinkHandler(PageLinkHandler):
     def get_many(cls, attrs_list):
         ids = [str(attrs.get("id")) for attrs in attrs_list]
         pages = (
-            Page.objects.filter(id__in=[pk for pk in ids if pk.isdigit()])
-            .live()
-            .public()
+            visible(Page.objects.filter(id__in=[pk for pk in ids if pk.isdigit()]))
             .defer_streamfields()
             .specific()
         )

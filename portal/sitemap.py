@@ -7,6 +7,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from portal.visibility import visible
+
 
 class MultilingualSitemap(Sitemap):
     def items(self):
@@ -15,9 +17,7 @@ class MultilingualSitemap(Sitemap):
         for home in homes:
             in_a_language_tree |= Q(path__startswith=home.path)
         return (
-            Page.objects.filter(in_a_language_tree)
-            .live()
-            .public()
+            visible(Page.objects.filter(in_a_language_tree), getattr(self, "request", None))
             .order_by("path")
             .defer_streamfields()
             .specific()

@@ -1,23 +1,39 @@
-"""A limit on password reset requests, which django-axes (failed logins only) does not cover:
-django-ratelimit, counting per client address (as django-axes finds it behind a proxy) in
-Django's cache, which every worker shares in production (Redis)."""
+"""Who is asking, and how often: the client's address behind the proxy, and a limit on password
+reset requests, which django-axes (failed logins only) does not cover.
 
-from axes.helpers import get_client_ip_address
+The address is what the proxy in front saw (nginx's `$remote_addr`), passed in a header the
+proxy always overwrites (CLIENT_ADDRESS_HEADER, deploy/nginx/portal-proxy.conf sets X-Real-IP).
+A header the client sent itself never counts: X-Forwarded-For is a list anyone can start. The
+login lockout (django-axes, AXES_CLIENT_IP_CALLABLE) and the reset limit (django-ratelimit,
+RATELIMIT_IP_META_KEY) both ask client_address(), and count in Django's cache, which every
+worker shares in production (Redis)."""
+
+import ipaddress
+
 from django.conf import settings
 from django.shortcuts import render
 from django_ratelimit.decorators import ratelimit
 
 HOUR = 60 * 60  # seconds
+# A request that reached the app server without its proxy (a Unix socket has no address):
+# all such requests count as one client rather than as nobody.
+UNKNOWN_ADDRESS = "0.0.0.0"
 
 
-def client_address(_group, request):
-    return get_client_ip_address(request)
+def client_address(request):
+    """The client's IP address: from the proxy's header when one is configured, otherwise the
+    connection's; never None, so that every limit counts it."""
+    for key in (settings.CLIENT_ADDRESS_META_KEY, "REMOTE_ADDR"):
+        value = request.META.get(key, "").strip() if key else ""
+        try:
+            return str(ipaddress.ip_address(value))
+        except ValueError:
+            continue
+    return UNKNOWN_ADDRESS
 
 
 def limit_posts_per_address(view):
-    return ratelimit(key=client_address, rate=f"{settings.PASSWORD_RESET_RATE}/h", method="POST")(
-        view
-    )
+    return ratelimit(key="ip", rate=f"{settings.PASSWORD_RESET_RATE}/h", method="POST")(view)
 
 
 def too_many_requests(request, _exception):

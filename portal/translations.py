@@ -18,6 +18,8 @@ from django.db.models import OuterRef, Subquery
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.visibility import visible
+
 # What wagtail-localize does with each field of a page, written down per model so that it is a
 # decision, not an accident: TranslatableField text goes to the translators (segment by segment);
 # SynchronizedField values are copied from the Latvian source on every sync.
@@ -39,18 +41,17 @@ class Localized:
 
 
 def localize_pages(pages, locale_id):
-    """{pk: Localized} for each live, public page of `pages`: its translation into
-    `locale_id` when live and public, else the page itself. One query per page type."""
+    """{pk: Localized} for each page of `pages` that readers see (portal/visibility.py): its
+    translation into `locale_id` when readers see it, else the page itself. One query per page
+    type."""
     by_model = defaultdict(list)
     for page in pages:
         if page is not None:
             by_model[type(page)].append(page)
     result = {}
     for model, group in by_model.items():
-        candidates = (
-            model.objects.live()
-            .public()
-            .filter(
+        candidates = visible(
+            model.objects.filter(
                 translation_key__in={page.translation_key for page in group},
                 locale_id__in={locale_id, *(page.locale_id for page in group)},
             )
@@ -95,12 +96,10 @@ class Original:
 
 
 def originals(pages, request=None):
-    """{pk: Original} for each live translation among `pages` whose Latvian original is live
-    and public; Latvian pages, drafts and translations without one are left out. One query,
-    whatever the number of pages."""
+    """{pk: Original} for each live translation among `pages` whose Latvian original readers
+    see (portal/visibility.py); Latvian pages, drafts and translations without one are left
+    out. One query, whatever the number of pages."""
     from wagtail_localize.models import TranslationSource
-
-    from portal import content_cache
 
     pages = [page for page in pages if page is not None and page.last_published_at is not None]
     if not pages:
@@ -110,8 +109,8 @@ def originals(pages, request=None):
             object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
         ).values("last_updated_at")[:1]
     )
-    found = content_cache.public(
-        Page.objects.live().filter(
+    found = visible(
+        Page.objects.filter(
             translation_key__in={page.translation_key for page in pages},
             locale__language_code=settings.LANGUAGE_CODE,
         ),

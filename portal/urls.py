@@ -10,12 +10,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news.views import embargo_preview
+from portal import staff_visibility
 from portal import views as portal_views
 from portal.api import views as api_views
 from portal.api.openapi import openapi_document
+from portal.private_media import media_urls
 from portal.sitemap import MultilingualSitemap
 from portal.throttle import limit_posts_per_address
-from portal.url_guards import ExternalLinkCheckedView
 
 urlpatterns = [
     # Wagtail's password reset form, limited per address (login lockout is django-axes').
@@ -24,12 +25,15 @@ urlpatterns = [
         limit_posts_per_address(PasswordResetView.as_view()),
         name="wagtailadmin_password_reset",
     ),
-    # Wagtail's external link chooser for rich text, taking only the schemes the portal allows.
+    # Wagtail's external link chooser for rich text, taking only the schemes the portal allows
+    # (portal/url_guards.py) and naming only pages the user may see.
     path(
         "admin/choose-external-link/",
-        require_admin_access(ExternalLinkCheckedView.as_view()),
+        require_admin_access(staff_visibility.ExternalLinkView.as_view()),
         name="wagtailadmin_choose_page_external_link",
     ),
+    # Wagtail's page choosers and reports, showing staff only the pages they may see.
+    path("admin/", include(staff_visibility.admin_urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The headless API, outside the language prefixes: ?locale= chooses the language.
@@ -48,11 +52,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Uploads a collection may keep private are never served as plain files (portal/private_media.py).
+urlpatterns += media_urls()
 
 # Every public page carries its language: /lv/..., /en/..., /pl/...
 urlpatterns += i18n_patterns(

@@ -15,22 +15,23 @@ from wagtail.models import Locale, Page
 
 from portal.metadata import description_of
 from portal.search import clean_query, search_terms, words
+from portal.visibility import visible
 
 RESULTS_PER_PAGE = 10
 MAX_RESULTS = 500
 
 
 def search(request):
-    """Search in the reader's language: live, public pages only, ten to a page."""
+    """Search in the reader's language: the pages readers see only, ten to a page."""
     query = clean_query(request.GET.get("q"))
     terms = search_terms(query)
     found_ids = []
     if terms:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .order_by("-first_published_at", "-id")
+        # By id: the search backend filters on indexed fields, not on the dates visible()
+        # checks.
+        shown = visible(Page.objects.filter(locale=Locale.get_active()), request)
+        pages = Page.objects.filter(pk__in=shown.values("pk")).order_by(
+            "-first_published_at", "-id"
         )
         # Word forms first (full text, stemmed on PostgreSQL), then word beginnings without
         # diacritics; each page once; newest first. Ranking by relevance scores every match:
@@ -80,6 +81,8 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER)
         add_never_cache_headers(response)
         return response
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"message": "internal error; it has been logged"}, status=500)
     return HttpResponseServerError(render_to_string("500.html"))
 
 

@@ -22,9 +22,12 @@ from wagtail_localize.views.update_translations import (
 from portal import (  # noqa: F401
     editor_menus,
     segment_edits,
+    staff_visibility,
     translation_guards,
     translation_queue,
+    two_factor,
     url_guards,
+    visibility,
 )
 from portal.kept_input import kept_input_view
 from portal.models import WebhookEndpoint

@@ -36,10 +36,11 @@ from portal.translations import (
     localize_pages,
     one_per_page,
 )
+from portal.visibility import visible
 
 
 def live_releases_linking_to(page, relation="press_release_links"):
-    """Live, public releases that link to `page` or to any of its translations, newest first:
+    """Releases readers see that link to `page` or to any of its translations, newest first:
     in the page's own language, or in the source language where not translated (a fallback).
 
     `relation` is the reverse relation from news' link rows; translated releases keep linking
@@ -52,7 +53,7 @@ def live_releases_linking_to(page, relation="press_release_links"):
             Q(page__locale_id=page.locale_id)
             | Q(page__locale__language_code=settings.LANGUAGE_CODE),
             **{f"{target}__translation_key": page.translation_key},
-            page__in=Page.objects.live().public().values("pk"),
+            page__in=visible(Page.objects.all()).values("pk"),
         )
         .select_related("page")
         .order_by("-page__release_date", "-page__first_published_at")
@@ -83,8 +84,8 @@ class ProjectIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = (
-            ProjectPage.objects.child_of(self).live().public().order_by("-start_date", "title")
+        context["projects"] = visible(ProjectPage.objects.child_of(self), request).order_by(
+            "-start_date", "title"
         )
         return context
 
@@ -349,12 +350,9 @@ class PartnerIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = (
-            PartnerOrganisationPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("country", "title")
-        )
+        context["organisations"] = visible(
+            PartnerOrganisationPage.objects.child_of(self), request
+        ).order_by("country", "title")
         return context
 
 
@@ -448,7 +446,7 @@ class PartnerOrganisationPage(Page):
                 Q(project__locale_id=self.locale_id)
                 | Q(project__locale__language_code=settings.LANGUAGE_CODE),
                 organisation__translation_key=self.translation_key,
-                project__in=Page.objects.live().public().values("pk"),
+                project__in=visible(Page.objects.all()).values("pk"),
             )
             .select_related("project")
             .order_by("project__title")

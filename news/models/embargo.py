@@ -14,13 +14,19 @@ from wagtail.admin.panels import FieldPanel
 SALT = "news.embargo-preview"
 # A link never lives longer than this, whatever its expiry says.
 MAX_LINK_AGE = timedelta(days=60)
+RELEASE_IS_FIXED = _(
+    "A link cannot be moved to another release: the address already sent names this one. "
+    "Make a new link for the other release."
+)
 
 
 class EmbargoPreview(models.Model):
     """A read-only preview link to a release that is not yet public.
 
-    The link is a signed token of this row's id; it works until it expires, is revoked, or
-    the release goes live (when the embargo is over and the public page takes its place).
+    The link is a signed token of this row's id and of its release's id; it works until it
+    expires, is revoked, or the release goes live (when the embargo is over and the public page
+    takes its place). The release cannot be changed after the link is made: a token already
+    sent names it, so another release needs a new link.
     """
 
     release = models.ForeignKey(
@@ -49,6 +55,13 @@ class EmbargoPreview(models.Model):
         FieldPanel("expires_at"),
         FieldPanel("revoked"),
     ]
+    # Editing a link: its release is shown, not offered for change (news/wagtail_hooks.py).
+    edit_panels = [
+        FieldPanel("release", read_only=True),
+        FieldPanel("recipient"),
+        FieldPanel("expires_at"),
+        FieldPanel("revoked"),
+    ]
 
     class Meta:
         verbose_name = _("embargo preview link")
@@ -58,16 +71,34 @@ class EmbargoPreview(models.Model):
     def __str__(self):
         return f"{self.release} – {self.recipient}"
 
+    def save(self, *args, **kwargs):
+        # Whatever the form: a link sent for one release never opens another.
+        if self.release_changed():
+            raise ValidationError({"release": RELEASE_IS_FIXED})
+        super().save(*args, **kwargs)
+
     @property
     def embargo_ends_at(self):
         """When the release is scheduled to go live, if it is."""
         revision = self.release.scheduled_revision
         return revision.approved_go_live_at if revision else self.release.go_live_at
 
+    def stored_release_id(self):
+        """The release this link was saved with; None for a new link."""
+        if self.pk is None:
+            return None
+        return type(self).objects.filter(pk=self.pk).values_list("release_id", flat=True).first()
+
+    def release_changed(self):
+        stored = self.stored_release_id()
+        return stored is not None and stored != self.release_id
+
     def clean(self):
         super().clean()
         if self.release_id is None:
             return
+        if self.release_changed():
+            raise ValidationError({"release": RELEASE_IS_FIXED})
         if self.release.live:
             raise ValidationError(
                 {"release": _("This release is already public; share its address instead.")}
@@ -82,7 +113,7 @@ class EmbargoPreview(models.Model):
 
     @property
     def token(self):
-        return signing.dumps(self.pk, salt=SALT)
+        return signing.dumps([self.pk, self.release_id], salt=SALT)
 
     @property
     def url(self):
@@ -99,9 +130,17 @@ class EmbargoPreview(models.Model):
 
     @classmethod
     def from_token(cls, token):
-        """The link a token names, or None when the token is forged, garbled or too old."""
+        """The link a token names, or None when the token is forged, garbled or too old, or
+        names another release than the link's. Tokens of the first kind, which named the link
+        alone (before links were bound to their release), open nothing: the link they name may
+        have been pointed at another release since they were sent."""
         try:
-            pk = signing.loads(token, salt=SALT, max_age=MAX_LINK_AGE)
+            value = signing.loads(token, salt=SALT, max_age=MAX_LINK_AGE)
         except signing.BadSignature:
             return None
-        return cls.objects.select_related("release").filter(pk=pk).first()
+        if not (
+            isinstance(value, list) and len(value) == 2 and all(type(part) is int for part in value)
+        ):
+            return None
+        pk, release_id = value
+        return cls.objects.select_related("release").filter(pk=pk, release_id=release_id).first()

@@ -32,6 +32,7 @@ from portal.feeds import ReleaseFeedsMixin
 from portal.index_page import IndexPage
 from portal.search import page_text
 from portal.translations import PAGE_TRANSLATABLE_FIELDS, localize_pages
+from portal.visibility import visible
 from projects.models import PartnerOrganisationPage, ProjectPage
 
 
@@ -45,9 +46,8 @@ class NewsIndexPage(ReleaseFeedsMixin, IndexPage):
         verbose_name_plural = _("news indexes")
 
     def get_releases(self):
-        return content_cache.public(
-            PressReleasePage.objects.child_of(self)
-            .live()
+        return (
+            visible(PressReleasePage.objects.child_of(self))
             .order_by("-release_date", "-first_published_at")
             .prefetch_related("project_links__project")
         )
@@ -125,15 +125,14 @@ class ReleaseFilterForm(forms.Form):
     def options(index):
         """The years, projects and topics the list can be filtered by, newest year first,
         projects and topics by name: {"projects": {slug: (title, translation_key)}, ...}."""
-        releases = PressReleasePage.objects.child_of(index).live().public()
+        releases = visible(PressReleasePage.objects.child_of(index))
         return {
             "years": [date.year for date in releases.dates("release_date", "year", order="DESC")],
             "projects": {
                 project.slug: (project.title, project.translation_key)
-                for project in ProjectPage.objects.live()
-                .public()
-                .filter(locale_id=index.locale_id)
-                .order_by("title")
+                for project in visible(
+                    ProjectPage.objects.filter(locale_id=index.locale_id)
+                ).order_by("title")
             },
             "topics": {
                 topic.slug: (topic.name, topic.translation_key)

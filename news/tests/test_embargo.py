@@ -7,6 +7,7 @@ from io import StringIO
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
@@ -144,3 +145,90 @@ class EmbargoTests(TestCase):
         self.client.force_login(translator)
         response = self.client.get(reverse("embargo_previews:index"))
         self.assertNotEqual(response.status_code, 200)
+
+
+class EmbargoLinkBoundToItsReleaseTests(TestCase):
+    """A token names its link and the release it was made for: the link cannot be turned into
+    a window on another draft after it was sent."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = SiteTree()
+        go_live = timezone.now() + datetime.timedelta(days=2)
+        cls.release = PressReleasePageFactory(parent=cls.tree.news_index, live=False)
+        cls.release.title = TITLE
+        cls.release.save_revision(approved_go_live_at=go_live)
+        cls.other = PressReleasePageFactory(parent=cls.tree.news_index, live=False)
+        cls.other.title = "Another secret draft"
+        cls.other.save_revision(approved_go_live_at=go_live)
+        cls.editor = get_user_model().objects.create_user("redaktors", password="pw")
+        cls.editor.groups.add(Group.objects.get(name="Editors"))
+
+    def sent_link(self):
+        """A link an Editor made in the admin, and the address sent to the journalist."""
+        self.client.force_login(self.editor)
+        response = self.client.post(
+            reverse("embargo_previews:add"),
+            {"release": self.release.pk, "recipient": "LSM newsroom", "expires_at": ""},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.client.logout()
+        link = EmbargoPreview.objects.get(recipient="LSM newsroom")
+        return link, reverse("embargo_preview", args=[link.token])
+
+    def assert_shows_the_release_it_was_sent_for(self, address):
+        response = self.client.get(address)
+        self.assertContains(response, TITLE)
+        self.assertNotContains(response, "Another secret draft")
+
+    def test_the_edit_form_shows_the_release_but_does_not_let_an_editor_change_it(self):
+        link, address = self.sent_link()
+        self.client.force_login(self.editor)
+        edit = reverse("embargo_previews:edit", args=[link.pk])
+        form = self.client.get(edit)
+        self.assertEqual(form.status_code, 200)
+        self.assertNotContains(form, 'name="release"')
+        self.assertContains(form, PressReleasePage.objects.get(pk=self.release.pk).title)
+        # A crafted post with another release: the rest is saved, the release stays.
+        response = self.client.post(
+            edit,
+            {"release": self.other.pk, "recipient": "LSM news desk", "expires_at": ""},
+        )
+        self.assertEqual(response.status_code, 302)
+        link.refresh_from_db()
+        self.assertEqual(link.recipient, "LSM news desk")
+        self.assertEqual(link.release_id, self.release.pk)
+        self.client.logout()
+        self.assert_shows_the_release_it_was_sent_for(address)
+
+    def test_a_link_saved_with_another_release_is_refused(self):
+        link, address = self.sent_link()
+        link.release = self.other
+        with self.assertRaises(ValidationError) as raised:
+            link.full_clean()
+        self.assertIn("release", raised.exception.message_dict)
+        with self.assertRaises(ValidationError):
+            link.save()
+        self.assertEqual(EmbargoPreview.objects.get(pk=link.pk).release_id, self.release.pk)
+        self.assert_shows_the_release_it_was_sent_for(address)
+
+    def test_a_token_no_longer_opens_a_link_moved_to_another_release_behind_the_forms_back(self):
+        link, address = self.sent_link()
+        EmbargoPreview.objects.filter(pk=link.pk).update(release=self.other)
+        response = self.client.get(address)
+        self.assertEqual(response.status_code, 404)
+        self.assertNotContains(response, "Another secret draft", status_code=404)
+        # The link as it is now has a token of its own, for the release it now names.
+        moved = EmbargoPreview.objects.get(pk=link.pk)
+        self.assertContains(
+            self.client.get(reverse("embargo_preview", args=[moved.token])),
+            "Another secret draft",
+        )
+
+    def test_a_token_of_the_old_kind_naming_the_link_alone_no_longer_opens_it(self):
+        link, _address = self.sent_link()
+        response = self.client.get(
+            reverse("embargo_preview", args=[signing.dumps(link.pk, salt=SALT)])
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertNotContains(response, TITLE, status_code=404)

@@ -4,6 +4,8 @@ from django.db.models import Prefetch
 from rest_framework.fields import Field
 from wagtail.images import get_image_model
 
+from portal.links import absolute_url
+
 # Ready-made sizes for clients: a square thumbnail, a medium and a large picture.
 RENDITIONS = {
     "thumbnail": "fill-320x320",
@@ -40,9 +42,7 @@ def renditions(image, request=None):
 
 
 def absolute(url, request):
-    if request is None or url.startswith(("http://", "https://")):
-        return url
-    return request.build_absolute_uri(url)
+    return url if request is None else absolute_url(url, request)
 
 
 def prefetch_images(field_name):

@@ -4,26 +4,17 @@ The API never looks at the session or the user, so a response is the same for ev
 may be cached publicly; private pages and collections are left out even for their members.
 """
 
-from datetime import timedelta
-
 from django.db.models import Q
-from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+
+from portal.visibility import visible
 
 
 def public_pages(request, model=Page):
-    """Live pages without a view restriction (on them or an ancestor) and not past their
-    expiry, in the requested site's language trees."""
-    # To the minute, so that a listing's query, and the count kept for it (ListingQuerySet in
-    # views.py), stays the same for a minute; rounded the safe way: a page may show up to a
-    # minute late or leave up to a minute early, never the reverse.
-    minute = timezone.now().replace(second=0, microsecond=0)
-    pages = (
-        model._default_manager.live()
-        .public()
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=minute + timedelta(minutes=1)))
-        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=minute))
-    )
+    """The pages readers see (portal/visibility.py: live, public, in time; to the minute, so
+    that the count kept for a listing, ListingQuerySet in views.py, stays the same for a
+    minute), in the requested site's language trees."""
+    pages = visible(model._default_manager.all(), request)
     site = Site.find_for_request(request)
     if site is None:
         return pages.none()

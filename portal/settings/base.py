@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "corsheaders",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_ratelimit",
     "django_tasks",
     "django_tasks_db",
@@ -81,6 +84,8 @@ MIDDLEWARE = [
     # Outside the rest, so it sees every cookie they set (portal/frontend_cache.py).
     "portal.frontend_cache.FrontendCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Another spelling of an address is redirected to the app's own (portal/frontend_cache.py).
+    "portal.frontend_cache.CanonicalAddressMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -88,6 +93,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: the device that verified the session (django-otp), then the admin
+    # closed to a session that has the password but not yet the code (portal/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.SecondFactorMiddleware",
     # An admin save's stale check and the save itself in one transaction (portal/admin_forms.py).
     "portal.middleware.AdminSaveTransactionMiddleware",
     # A save from an editor whose session ended keeps its input (portal/kept_input.py).
@@ -194,14 +203,18 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "portal",
             "TIMEOUT": 60 * 60,
+            # Redis gone is not the site gone: a read finds nothing and a write is dropped
+            # (DJANGO_REDIS_IGNORE_EXCEPTIONS), so pages are rendered from the database,
+            # sessions read from it too; within half a second, even if Redis hangs.
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # in the log, for whoever runs the server
     # Read from Redis, kept in the database: a Redis restart logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    # django-ratelimit wants a cache every process shares; in development and tests (one
-    # process) the local-memory cache counts well enough. Production has Redis.
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Without REDIS_URL each process has its own cache: production.py refuses that (unless
+# SINGLE_PROCESS=true); dev.py and test.py (one process) silence django-ratelimit's checks.
 
 # Wagtail's background work (search index and reference index updates after a save): in the
 # request by default; with BACKGROUND_TASKS=true, queued in the database for `manage.py
@@ -230,12 +243,23 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 # Each translation has its own slug: portal/frontend_cache.py purges every language itself.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
-# Behind nginx (or a load balancer), the client's address is in X-Forwarded-For: the login
-# lockout and the password reset limit count per client, not per proxy.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind nginx, the client's address is in a header nginx always overwrites with the address it
+# saw (deploy/nginx/portal-proxy.conf: X-Real-IP $remote_addr), so the login lockout and the
+# password reset limit count per client, and a header the client sends is ignored. Unset: the
+# connection's own address (the development server). Behind a load balancer as well, let nginx
+# take the client's address from it (real_ip module, docs/deployment.md).
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "").strip()
+CLIENT_ADDRESS_META_KEY = (
+    "HTTP_" + CLIENT_ADDRESS_HEADER.upper().replace("-", "_") if CLIENT_ADDRESS_HEADER else ""
+)
+if os.environ.get("TRUSTED_PROXY_COUNT"):
+    # It read X-Forwarded-For, whose first entries the client writes.
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT is gone: set CLIENT_ADDRESS_HEADER=X-Real-IP and have the proxy "
+        "set that header to the client's address (deploy/nginx/portal-proxy.conf)"
+    )
+AXES_CLIENT_IP_CALLABLE = "portal.throttle.client_address"
+RATELIMIT_IP_META_KEY = "portal.throttle.client_address"
 
 # Django's model backend, refusing locked-out logins (django-axes) before checking them.
 AUTHENTICATION_BACKENDS = [
@@ -243,13 +267,22 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Login lockout (django-axes): 5 failed logins for a username from one address lock that pair
-# out for an hour; a successful login resets the count.
+# out for an hour; a wrong two-factor code counts too. A complete sign-in resets the count:
+# the password of a user without an authenticator app, otherwise the code after it
+# (portal/two_factor.py), so signing in again with a stolen password buys no more guesses.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False
+# Never written to django-axes' records of failed attempts (it masks "password" itself).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "confirmation"]
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
+# Two-factor sign-in (portal/two_factor.py): anyone may set up an authenticator app under
+# Account; superusers and these groups (portal/roles.py) must, before anything else.
+TWO_FACTOR_REQUIRED_GROUPS = ["Moderators"]
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = True
+OTP_TOTP_ISSUER = "Latgale Planning Region news"  # the account's name in the app
 # Password reset requests: at most this many an hour from one address (django-ratelimit,
 # portal/throttle.py).
 PASSWORD_RESET_RATE = 5
@@ -326,12 +359,21 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Latgale Planning Region news")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with search text that SQLite's full-text syntax cannot misread
+# (portal/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search_backend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Latvian and Polish word forms (portal/search_config.py, created by a migration).
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "portal"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents always through Wagtail's serve view, which checks their collection's privacy
+# (portal/private_media.py). Behind nginx, MEDIA_ACCEL_REDIRECT_URL names its internal location
+# for uploads (deploy/nginx/portal.conf): the app decides, nginx sends the bytes.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+MEDIA_ACCEL_REDIRECT_URL = os.environ.get("MEDIA_ACCEL_REDIRECT_URL", "")
+if MEDIA_ACCEL_REDIRECT_URL:
+    SENDFILE_BACKEND = "portal.private_media"
 # Every document is downloaded, never opened in the site's origin (a PDF or HTML file with
 # script in it cannot run as the portal).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []

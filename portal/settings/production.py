@@ -1,4 +1,5 @@
-"""Production: refuses to start without a secret key; passes `manage.py check --deploy`."""
+"""Production: refuses to start without a secret key or a shared cache; passes
+`manage.py check --deploy`."""
 
 from .base import *  # noqa: F403 (settings layering)
 
@@ -8,6 +9,23 @@ if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insec
         "Set SECRET_KEY in the environment to a random string of at least 50 characters, e.g. "
         "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
+
+# The cache must be one that every process shares: the password reset limit (django-ratelimit)
+# counts in it, and a publish bumps the content generation in it (portal/content_cache.py), which
+# a process with a cache of its own would never see. SINGLE_PROCESS=true says the site runs in
+# one process only (one gunicorn worker, no second server): then `check` warns (portal.W001 and
+# django-ratelimit's W001) instead of refusing.
+SINGLE_PROCESS = env_bool("SINGLE_PROCESS", False)  # noqa: F405
+if not os.environ.get("REDIS_URL"):  # noqa: F405
+    if not SINGLE_PROCESS:
+        raise ImproperlyConfigured(  # noqa: F405
+            "Set REDIS_URL (redis://host:6379/0): the cache must be shared by every process (the "
+            "password reset limit counts in it; a publish clears rendered pages through it). "
+            "Only for a single-process deployment (one gunicorn worker), set SINGLE_PROCESS=true."
+        )
+    # An error stops every manage.py command (migrate, publish_scheduled): django-ratelimit's
+    # "not a shared cache" error is reported as portal.W001 instead (portal/checks.py).
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]
 
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"

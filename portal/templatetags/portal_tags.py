@@ -13,8 +13,10 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Site
 
 from portal import content_cache
+from portal.links import absolute_url
 from portal.metadata import OG_LOCALES, description_of, image_of, structured_data
 from portal.translations import originals
+from portal.visibility import in_time, visible
 
 register = template.Library()
 
@@ -29,22 +31,33 @@ def _localized_home(request):
 
 
 def _live_translations(page):
-    """{language code: live page} for `page` and its translations; one query, kept on the page."""
+    """{language code: live page} for `page` and its translations, none past its expiry (not
+    visible(): on a private page, its private translations are the ones to offer); one query,
+    kept on the page."""
     if page is None or not getattr(page, "pk", None) or not hasattr(page, "get_translations"):
         return {}
     if not hasattr(page, "_live_translations"):
         page._live_translations = {
             other.locale.language_code: other
-            for other in page.get_translations(inclusive=True).live().select_related("locale")
+            for other in page.get_translations(inclusive=True)
+            .live()
+            .filter(in_time())
+            .select_related("locale")
         }
     return page._live_translations
+
+
+@register.simple_tag(takes_context=True)
+def site_url(context, path):
+    """An absolute address on this site, from its configured address (portal/links.py)."""
+    return absolute_url(path, context.get("request"))
 
 
 @register.inclusion_tag("components/site_navigation.html", takes_context=True)
 def site_navigation(context):
     request = context["request"]
     home = _localized_home(request)
-    items = home.get_children().live().public().in_menu() if home else []
+    items = visible(home.get_children().in_menu(), request) if home else []
     return {"home": home, "items": items, "current": context.get("page"), "request": request}
 
 
@@ -117,7 +130,7 @@ def site_footer(context):
     from portal.models import AccessibilityStatementPage
 
     home = _localized_home(context["request"])
-    statement = AccessibilityStatementPage.objects.child_of(home).live().first() if home else None
+    statement = visible(AccessibilityStatementPage.objects.child_of(home)).first() if home else None
     return {"statement": statement, "request": context["request"]}
 
 
@@ -131,7 +144,7 @@ def feed_links(context):
     request = context["request"]
     home = _localized_home(request)
     feeds = []
-    news_index = NewsIndexPage.objects.child_of(home).live().first() if home else None
+    news_index = visible(NewsIndexPage.objects.child_of(home)).first() if home else None
     if news_index is not None:
         feeds.append((news_index.title, news_index.get_url(request)))
     page = context.get("page")
@@ -148,9 +161,7 @@ def page_meta(context):
     if page is None or not getattr(page, "pk", None):
         return {}
     image, image_alt = image_of(page)
-    image_url = (
-        request.build_absolute_uri(image.get_rendition("fill-1200x630").url) if image else None
-    )
+    image_url = absolute_url(image.get_rendition("fill-1200x630").url, request) if image else None
     data = structured_data(page, request, image_url)
     language = page.locale.language_code
     return {

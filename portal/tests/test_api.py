@@ -265,13 +265,14 @@ class ImagesAPITests(TestCase):
         )
 
     def test_images_come_with_alt_text_and_renditions(self):
-        response = self.client.get(f"/api/v2/images/{self.image.pk}/")
+        # A Host of the client's choosing does not make the addresses (a cache would keep them).
+        response = self.client.get(f"/api/v2/images/{self.image.pk}/", HTTP_HOST="localhost:6666")
         assert_matches_contract(response, "/api/v2/images/{id}/")
         data = response.json()
         self.assertEqual(data["alt"], "Krakow old town square")
         self.assertEqual(set(data["renditions"]), {"thumbnail", "medium", "large"})
         for rendition in data["renditions"].values():
-            self.assertRegex(rendition["url"], r"^http://testserver/media/images/")
+            self.assertRegex(rendition["url"], r"^http://localhost/media/images/")
         listing = self.client.get("/api/v2/images/?fields=alt,renditions")
         assert_matches_contract(listing, "/api/v2/images/")
         self.assertEqual(listing.json()["items"][0]["alt"], "Krakow old town square")

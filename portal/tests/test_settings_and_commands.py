@@ -39,22 +39,75 @@ class ProductionSettingsTests(SimpleTestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("Set SECRET_KEY", result.stderr)
 
+    def run_production(self, *args, **env):
+        return run_manage(
+            *args,
+            DJANGO_SETTINGS_MODULE="portal.settings.production",
+            SECRET_KEY="k" * 20 + "-production-test-key-" + "x" * 30,
+            ALLOWED_HOSTS="news.example.lv",
+            **{"REDIS_URL": "", "SINGLE_PROCESS": "", **env},
+        )
+
     def test_production_passes_check_deploy_without_warnings(self):
         # With Redis, django-ratelimit's cache checks run unsilenced (its cache is shared).
-        for redis in ("", "redis://127.0.0.1:6379/0"):
-            with self.subTest(redis=redis):
+        result = self.run_production(
+            "check", "--deploy", "--fail-level", "WARNING", REDIS_URL="redis://127.0.0.1:6379/0"
+        )
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("no issues (0 silenced)", result.stdout)
+
+    def test_production_refuses_to_start_without_a_shared_cache(self):
+        # Each process would count the password reset limit and keep the content cache on
+        # its own: a publish would reach only the process that handled it.
+        result = self.run_production("check")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("ImproperlyConfigured: Set REDIS_URL", result.stderr)
+        self.assertIn("SINGLE_PROCESS=true", result.stderr)
+
+    def test_a_single_process_deployment_runs_without_redis_and_is_warned_about_it(self):
+        result = self.run_production("check", "--deploy", SINGLE_PROCESS="true")
+        # Warnings, not errors: manage.py commands (migrate, publish_scheduled) still run.
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        output = result.stdout + result.stderr
+        self.assertIn("portal.W001", output)
+        self.assertIn("django_ratelimit.W001", output)
+        self.assertIn("SINGLE_PROCESS", output)
+        strict = self.run_production(
+            "check", "--deploy", "--fail-level", "WARNING", SINGLE_PROCESS="true"
+        )
+        self.assertNotEqual(strict.returncode, 0)
+
+    def test_only_development_and_tests_silence_the_shared_cache_checks(self):
+        code = (
+            "import importlib, sys; "
+            "print(getattr(importlib.import_module(sys.argv[1]), 'SILENCED_SYSTEM_CHECKS', []))"
+        )
+        environment = {**os.environ, "REDIS_URL": "", "SECRET_KEY": "x"}
+        silenced = {}
+        for module in ("portal.settings.base", "portal.settings.dev", "portal.settings.test"):
+            result = subprocess.run(
+                [sys.executable, "-c", code, module],
+                cwd=BASE_DIR,
+                env=environment,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            self.assertEqual(result.returncode, 0, result.stderr)
+            silenced[module] = result.stdout.strip()
+        self.assertEqual(silenced["portal.settings.base"], "[]")
+        for module in ("portal.settings.dev", "portal.settings.test"):
+            self.assertIn("django_ratelimit.E003", silenced[module])
+        for module in ("dev", "test"):
+            with self.subTest(settings=module):
                 result = run_manage(
                     "check",
-                    "--deploy",
                     "--fail-level",
                     "WARNING",
-                    DJANGO_SETTINGS_MODULE="portal.settings.production",
-                    SECRET_KEY="k" * 20 + "-production-test-key-" + "x" * 30,
-                    ALLOWED_HOSTS="news.example.lv",
-                    REDIS_URL=redis,
+                    DJANGO_SETTINGS_MODULE=f"portal.settings.{module}",
+                    REDIS_URL="",
                 )
                 self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
-                self.assertIn("(0 silenced)" if redis else "no issues", result.stdout)
 
     def test_base_settings_are_safe_defaults(self):
         from portal.settings import base

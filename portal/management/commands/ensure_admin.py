@@ -12,6 +12,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from portal.two_factor import has_authenticator, is_required_for
+
 PASSWORD_FILE = Path(settings.BASE_DIR) / ".admin-password"
 
 
@@ -27,17 +29,19 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username).first()
         if user is None:
             password = os.environ.get("ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-            User.objects.create_superuser(username=username, email="", password=password)
+            user = User.objects.create_superuser(username=username, email="", password=password)
             if not os.environ.get("ADMIN_PASSWORD"):
                 PASSWORD_FILE.write_text(password + "\n")
                 PASSWORD_FILE.chmod(0o600)
             self.print_login(username, password)
+            self.print_second_factor(user)
             return
 
         stored = PASSWORD_FILE.read_text().strip() if PASSWORD_FILE.exists() else ""
         for candidate in (os.environ.get("ADMIN_PASSWORD"), stored):
             if candidate and user.check_password(candidate):
                 self.print_login(username, candidate)
+                self.print_second_factor(user)
                 return
         self.stdout.write(
             f"Admin login: user '{username}' exists; its password was changed since it was "
@@ -49,3 +53,13 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Admin login: {admin_url}  user: {username}  password: {password}")
         )
+
+    def print_second_factor(self, user):
+        """What the password alone does not do (portal/two_factor.py)."""
+        if has_authenticator(user):
+            self.stdout.write(
+                "  and a code from its authenticator app; without the phone, "
+                f"`manage.py addstatictoken {user.get_username()}` prints a one-time code."
+            )
+        elif is_required_for(user):
+            self.stdout.write("  then set up an authenticator app (two-factor sign-in).")

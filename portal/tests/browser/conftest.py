@@ -5,6 +5,7 @@ These tests run in `make test-browser` (part of `make test`), not in the databas
 fail, never skip, when the server or Chromium cannot start.
 """
 
+import contextlib
 import os
 import shutil
 import socket
@@ -87,22 +88,22 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def portal_url():
+@contextlib.contextmanager
+def served_portal(settings_module, shell_code, load_seed=True):
+    """A portal of its own (a new SQLite database, the seed content if asked, `shell_code` run
+    in it) under the development server with `settings_module`; yields its address."""
     workdir = Path(tempfile.mkdtemp(prefix="portal-browser-"))
     env = {
         **os.environ,
-        # DEBUG off (as in production), so error pages are the portal's own.
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DJANGO_SETTINGS_MODULE": settings_module,
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
     }
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
-    for command in (
-        ["migrate", "--noinput", "-v0"],
-        ["load_seed_content"],
-        ["shell", "-c", ARCHIVE],
-    ):
+    commands = [["migrate", "--noinput", "-v0"], ["shell", "-c", shell_code]]
+    if load_seed:
+        commands.insert(1, ["load_seed_content"])
+    for command in commands:
         subprocess.run(manage + command, env=env, cwd=BASE_DIR, check=True, capture_output=True)
     port = free_port()
     server = subprocess.Popen(
@@ -121,6 +122,13 @@ def portal_url():
         server.terminate()
         server.wait(timeout=10)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def portal_url():
+    # DEBUG off (as in production), so error pages are the portal's own.
+    with served_portal("portal.settings.test", ARCHIVE) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
