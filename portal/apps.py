@@ -78,8 +78,14 @@ class PortalConfig(AppConfig):
 
         post_delete.connect(bump_on_page_delete, weak=False)
 
-        # A section made private (or public again) leaves the cache in front at once.
+        # A section made private (or public again) leaves the cache in front at once; so do
+        # the API's answers about images and documents of a collection made private.
+        from wagtail.documents import get_document_model
+        from wagtail.models import CollectionViewRestriction
+
         for signal in (post_save, post_delete):
             signal.connect(
                 frontend_cache.on_view_restriction_changed, sender=PageViewRestriction, weak=False
             )
+            for model in (CollectionViewRestriction, get_image_model(), get_document_model()):
+                signal.connect(frontend_cache.on_media_privacy_changed, sender=model, weak=False)

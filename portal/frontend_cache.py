@@ -28,9 +28,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import CollectionViewRestriction, Page
 
 from portal import content_cache
+from portal.links import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -176,6 +179,29 @@ def on_view_restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         purge_on_commit([page, *page.get_descendants()])
+
+
+def on_media_privacy_changed(sender, instance, raw=False, **kwargs):
+    """A collection made private or public again, or an image or document saved (moved to
+    another collection, retitled) or deleted: the API's answers about them leave the cache in
+    front once committed (its listings with a query string within FRONTEND_CACHE_QUERY_SECONDS);
+    otherwise it would advertise a now private item for an hour."""
+    if raw or not settings.WAGTAILFRONTENDCACHE:
+        return
+    images, documents = get_image_model().objects.none(), get_document_model().objects.none()
+    if isinstance(instance, CollectionViewRestriction):
+        collections = instance.collection.get_descendants(inclusive=True)
+        images = get_image_model().objects.filter(collection__in=collections)
+        documents = get_document_model().objects.filter(collection__in=collections)
+    elif isinstance(instance, get_image_model()):
+        images = [instance]
+    else:
+        documents = [instance]
+    base = absolute_url("/").rstrip("/")
+    urls = {f"{base}/api/v2/images/", f"{base}/api/v2/documents/"}
+    urls |= {f"{base}/api/v2/images/{image.pk}/" for image in images}
+    urls |= {f"{base}/api/v2/documents/{document.pk}/" for document in documents}
+    transaction.on_commit(lambda: purge_urls_from_cache_task.call(sorted(urls)))
 
 
 def on_translation_source_changed(sender, instance, raw=False, **kwargs):

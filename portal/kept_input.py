@@ -9,6 +9,7 @@ draft only, through the same stale-save check as any save (portal/admin_forms.py
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve, reverse
@@ -59,10 +60,18 @@ class KeepInputOnSignedOutSaveMiddleware:
                     secure=request.is_secure(),
                 )
             return response
+        editor = request.get_signed_cookie(
+            EDITOR_COOKIE, default=None, salt=EDITOR_COOKIE_SALT, max_age=EDITOR_COOKIE_AGE
+        )
+        if editor is None or CsrfViewMiddleware(self.get_response).process_view(
+            request, None, (), {}
+        ):
+            # Not an editor's browser, or not the admin's own form (another site's, a script's):
+            # nothing to keep, and no session is made for it (Wagtail's answer: the login page,
+            # or the CSRF refusal).
+            return self.get_response(request)
         request.session[SESSION_KEY] = {
-            "user": request.get_signed_cookie(
-                EDITOR_COOKIE, default=None, salt=EDITOR_COOKIE_SALT, max_age=EDITOR_COOKIE_AGE
-            ),
+            "user": editor,
             "path": request.get_full_path(),
             "data": [
                 [key, value]

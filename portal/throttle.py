@@ -18,22 +18,31 @@ HOUR = 60 * 60  # seconds
 # A request that reached the app server without its proxy (a Unix socket has no address):
 # all such requests count as one client rather than as nobody.
 UNKNOWN_ADDRESS = "0.0.0.0"
+IPV6_PREFIX = 64
 
 
 def client_address(request):
     """The client's IP address: from the proxy's header when one is configured, otherwise the
-    connection's; never None, so that every limit counts it."""
+    connection's; never None, so that every limit counts it. An IPv6 client is its /64: one
+    household or server is given a whole /64, and would otherwise count as 2**64 clients."""
     for key in (settings.CLIENT_ADDRESS_META_KEY, "REMOTE_ADDR"):
         value = request.META.get(key, "").strip() if key else ""
         try:
-            return str(ipaddress.ip_address(value))
+            address = ipaddress.ip_address(value)
         except ValueError:
             continue
+        if address.version == 6:
+            if address.ipv4_mapped:
+                return str(address.ipv4_mapped)
+            return str(ipaddress.ip_network(f"{address}/{IPV6_PREFIX}", strict=False)[0])
+        return str(address)
     return UNKNOWN_ADDRESS
 
 
-def limit_posts_per_address(view):
-    return ratelimit(key="ip", rate=f"{settings.PASSWORD_RESET_RATE}/h", method="POST")(view)
+def limit_posts_per_address(view, rate=None):
+    """At most `rate` POSTs an hour to `view` from one address (PASSWORD_RESET_RATE)."""
+    rate = rate or settings.PASSWORD_RESET_RATE
+    return ratelimit(key="ip", rate=f"{rate}/h", method="POST")(view)
 
 
 def too_many_requests(request, _exception):

@@ -69,6 +69,7 @@ RECOVERY_CODE_COUNT = 10
 RECOVERY_CODE_DIGITS = 10  # longer than an app's code (6), so the length tells them apart
 APP_CODE = re.compile(r"\d{6}")
 NEW_CODES_SESSION_KEY = "portal_two_factor_new_codes"
+SET_UP_SESSION_KEY = "portal_two_factor_set_up_device"
 
 
 # Who needs what -----------------------------------------------------------------------------
@@ -383,13 +384,16 @@ class SetUpView(TwoFactorView, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def device(self):
-        """The app being set up: the same key until it is confirmed, so a reload changes
-        nothing the user has already scanned."""
-        user = self.request.user
-        device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
-        return device or TOTPDevice.objects.create(
-            user=user, name="Authenticator app", confirmed=False
-        )
+        """The app being set up in this session: the same key until it is confirmed, so a
+        reload changes nothing the user has already scanned; another session (someone else who
+        has the password) gets a key of its own, never the one the user will confirm."""
+        session, user = self.request.session, self.request.user
+        unconfirmed = TOTPDevice.objects.filter(user=user, confirmed=False)
+        device = unconfirmed.filter(pk=session.get(SET_UP_SESSION_KEY)).first()
+        if device is None:
+            device = unconfirmed.create(user=user, name="Authenticator app", confirmed=False)
+            session[SET_UP_SESSION_KEY] = device.pk
+        return device
 
     def get_context_data(self, **kwargs):
         device = self.device()

@@ -3,11 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
 
 from news.views import embargo_preview
 from portal import staff_visibility
@@ -35,6 +37,14 @@ urlpatterns = [
     # Wagtail's page choosers and reports, showing staff only the pages they may see.
     path("admin/", include(staff_visibility.admin_urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
+    # The password of a private collection, limited per address like the login.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        limit_posts_per_address(
+            document_views.authenticate_with_password, settings.VIEW_PASSWORD_RATE
+        ),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     # The headless API, outside the language prefixes: ?locale= chooses the language.
     path("api/v2/openapi.json", api_views.cacheable(openapi_document), name="openapi"),
@@ -62,6 +72,14 @@ urlpatterns += media_urls()
 # Every public page carries its language: /lv/..., /en/..., /pl/...
 urlpatterns += i18n_patterns(
     path("search/", portal_views.search, name="search"),
+    # The password of a private page, limited per address like the login.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        limit_posts_per_address(
+            wagtail_views.authenticate_with_password, settings.VIEW_PASSWORD_RATE
+        ),
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

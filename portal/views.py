@@ -87,8 +87,10 @@ def server_error(request):
 
 
 def health(request):
-    """For a load balancer: 200 when the database and the cache answer, else 503 naming what
-    failed. Never cached, never redirected to HTTPS (SECURE_REDIRECT_EXEMPT)."""
+    """For a load balancer: 503 when the database does not answer (the app server cannot
+    serve); 200 otherwise, "degraded" when the cache is gone (pages are then rendered from the
+    database, slower: a shared Redis down must not take every app server out of the pool).
+    Names what failed. Never cached, never redirected to HTTPS (SECURE_REDIRECT_EXEMPT)."""
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -104,9 +106,10 @@ def health(request):
         cache.delete(key)
     except Exception:  # any cache backend's connection error (redis, memcached, ...)
         checks["cache"] = "unavailable"
-    healthy = all(value == "ok" for value in checks.values())
-    response = JsonResponse(
-        {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
-    )
+    if checks["database"] != "ok":
+        status, code = "unavailable", 503
+    else:
+        status, code = ("ok" if checks["cache"] == "ok" else "degraded"), 200
+    response = JsonResponse({"status": status, **checks}, status=code)
     add_never_cache_headers(response)
     return response

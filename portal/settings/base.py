@@ -286,6 +286,8 @@ OTP_TOTP_ISSUER = "Latgale Planning Region news"  # the account's name in the ap
 # Password reset requests: at most this many an hour from one address (django-ratelimit,
 # portal/throttle.py).
 PASSWORD_RESET_RATE = 5
+# Guesses at the password of a private page or collection: this many an hour from one address.
+VIEW_PASSWORD_RATE = 10
 RATELIMIT_VIEW = "portal.throttle.too_many_requests"
 
 AUTH_PASSWORD_VALIDATORS = [

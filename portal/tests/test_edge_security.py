@@ -4,6 +4,7 @@ private uploads on the development server, and JSON errors from the API."""
 
 import importlib
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
@@ -15,7 +16,7 @@ from django.utils.cache import patch_vary_headers
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.utils.sendfile import _get_sendfile
 from wagtail_factories import ImageFactory
 
@@ -45,6 +46,14 @@ class ClientAddressTests(TestCase):
         self.assertEqual(
             self.address(HTTP_X_REAL_IP="203.0.113.7", REMOTE_ADDR="192.0.2.12"), "192.0.2.12"
         )
+
+    @override_settings(**BEHIND_NGINX)
+    def test_an_ipv6_client_is_its_slash_64(self):
+        one = self.address(HTTP_X_REAL_IP="2001:db8:1:2::1")
+        self.assertEqual(one, "2001:db8:1:2::")
+        self.assertEqual(self.address(HTTP_X_REAL_IP="2001:db8:1:2:ffff::7"), one)
+        self.assertNotEqual(self.address(HTTP_X_REAL_IP="2001:db8:1:3::1"), one)
+        self.assertEqual(self.address(HTTP_X_REAL_IP="::ffff:192.0.2.9"), "192.0.2.9")
 
     @override_settings(**BEHIND_NGINX)
     def test_no_address_at_all_is_still_an_address_never_none(self):
@@ -254,3 +263,47 @@ class ChosenByLanguageTests(TestCase):
         self.assertGreater(FrontendCacheMiddleware.cache_seconds(request, response), 0)
         patch_vary_headers(response, ["Accept-Language"])
         self.assertEqual(FrontendCacheMiddleware.cache_seconds(request, response), 0)
+
+
+class ViewPasswordGuessTests(TestCase):
+    """The hostile try: 25 guesses at a private collection's password, then the right one,
+    all answered; the same for a private page."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_seed()
+        cls.page = PressReleasePage.objects.get(locale__language_code="lv")
+        cls.page_restriction = PageViewRestriction.objects.create(
+            page=cls.page, restriction_type="password", password="slepena-lapa"
+        )
+        private = Collection.get_first_root_node().add_child(name="Private")
+        cls.collection_restriction = CollectionViewRestriction.objects.create(
+            collection=private, restriction_type="password", password="slepena-kolekcija"
+        )
+
+    def setUp(self):
+        cache.clear()
+
+    def guesses(self, url, right):
+        statuses = [
+            self.client.post(url, {"password": f"guess-{n}", "return_url": "/"}).status_code
+            for n in range(settings.VIEW_PASSWORD_RATE)
+        ]
+        self.assertEqual(statuses, [200] * settings.VIEW_PASSWORD_RATE)  # the form, again
+        self.assertEqual(self.client.post(url, {"password": right}).status_code, 429)
+        self.client.defaults["REMOTE_ADDR"] = "192.0.2.40"  # someone else
+        self.assertEqual(
+            self.client.post(url, {"password": right, "return_url": "/"}).status_code, 302
+        )
+
+    def test_guesses_at_a_private_pages_password_are_limited_per_address(self):
+        restriction, page = self.page_restriction, self.page
+        self.guesses(
+            f"/lv/_util/authenticate_with_password/{restriction.pk}/{page.pk}/", "slepena-lapa"
+        )
+
+    def test_guesses_at_a_private_collections_password_are_limited_per_address(self):
+        restriction = self.collection_restriction
+        self.guesses(
+            f"/documents/authenticate_with_password/{restriction.pk}/", "slepena-kolekcija"
+        )

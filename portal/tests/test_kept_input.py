@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import TestCase, override_settings
+from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 
 from news.tests.factories import PressReleasePageFactory, release_form_data
@@ -92,6 +92,23 @@ class KeptInputTests(TestCase):
         self.client.post(login, {"username": "cits", "password": PASSWORD})
         response = self.client.get(reverse("portal_kept_input"), follow=True)
         self.assertNotContains(response, "Ievads, ko rakstīju stundu.")
+
+    def test_a_signed_out_post_from_elsewhere_keeps_nothing_and_makes_no_session(self):
+        """The hostile try: a POST with no cookies (or another site's form) made a session
+        row each time, and in a browser would have replaced the editor's session."""
+        data = release_form_data(title="Injected", slug="x", **{"action-save": "1"})
+        stranger = Client(enforce_csrf_checks=True)
+        response = stranger.post(self.edit_url(), data)
+        self.assertNotIn(settings.SESSION_COOKIE_NAME, response.cookies)
+        # The editor's own browser, but a form posted from another site (no CSRF token).
+        self.signed_out_save()  # sets the editor cookie, as working in the admin does
+        browser = Client(enforce_csrf_checks=True)
+        browser.cookies = self.client.cookies
+        response = browser.post(self.edit_url(), data)
+        self.assertEqual(response.status_code, 403)
+        self.assertNotIn(settings.SESSION_COOKIE_NAME, response.cookies)
+        self.release.refresh_from_db()
+        self.assertNotEqual(self.release.get_latest_revision_as_object().title, "Injected")
 
 
 class SessionStoreTests(TestCase):

@@ -162,6 +162,30 @@ class SettingsTests(TestCase):
 
 
 class SetUpTests(TwoFactorTestCase):
+    def key_on(self, client):
+        page = client.get(self.setup_url).content.decode()
+        return re.search(r'id="two-factor-key"[^>]*>([A-Z2-7 ]+)<', page).group(1)
+
+    def test_someone_else_with_the_password_never_sees_the_key_the_user_confirms(self):
+        """The hostile try: an attacker who has a moderator's password opened set-up first,
+        the moderator then scanned the same key, and the attacker had a second factor."""
+        attacker, moderator = self.client_class(), self.client_class()
+        for client in (attacker, moderator):
+            self.assertEqual(self.sign_in(self.moderator, client=client).status_code, 302)
+        attackers_key = self.key_on(attacker)
+        key = self.key_on(moderator)
+        self.assertNotEqual(key, attackers_key)
+        self.assertEqual(key, self.key_on(moderator))  # a reload keeps it
+        secret = b32decode(key.replace(" ", ""))
+        response = moderator.post(self.setup_url, {"code": self.clock.code(secret)})
+        self.assertSentTo(response, reverse("portal_two_factor_recovery_codes"))
+        self.assertEqual(TOTPDevice.objects.filter(user=self.moderator).count(), 1)
+        # The attacker's key opens nothing.
+        self.assertEqual(self.sign_in(self.moderator, client=attacker).status_code, 302)
+        attackers_code = self.clock.code(b32decode(attackers_key.replace(" ", "")))
+        self.assertEqual(self.enter(attackers_code, client=attacker).status_code, 200)
+        self.assertSentTo(attacker.get(HOME), self.verify_url)
+
     def test_an_editor_sets_up_an_app_from_account_and_sees_ten_recovery_codes_once(self):
         self.client.force_login(self.editor)
         account = self.client.get(reverse("wagtailadmin_account")).content.decode()
