@@ -203,8 +203,13 @@ def replace_recovery_codes(user):
         for _number in range(RECOVERY_CODE_COUNT)
     ]
     with transaction.atomic():
-        StaticDevice.objects.filter(user=user).delete()
-        device = StaticDevice.objects.create(user=user, name="Recovery codes", confirmed=True)
+        # The same device, its codes replaced: a session that signed in with one of the old
+        # codes stays signed in (django-otp remembers the device, not the code).
+        device = StaticDevice.objects.filter(user=user).order_by("pk").first()
+        if device is None:
+            device = StaticDevice.objects.create(user=user, name="Recovery codes", confirmed=True)
+        StaticDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+        device.token_set.all().delete()
         StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return [f"{code[:5]}-{code[5:]}" for code in codes]
 
@@ -229,7 +234,8 @@ def qr_code(device):
 
 
 class TwoFactorForm(forms.Form):
-    """Errors are tied to their input (aria-invalid, aria-describedby), for screen readers."""
+    """Errors are tied to their input (aria-invalid, aria-describedby), for screen readers,
+    and the page opens with the focus on it (on a phone the error is below the fold)."""
 
     def add_error(self, field, error):
         super().add_error(field, error)  # also the fields' own validation errors
@@ -241,7 +247,11 @@ class TwoFactorForm(forms.Form):
             if field.help_text:
                 described_by.append(f"{field.auto_id}-helptext")
             field.field.widget.attrs.update(
-                {"aria-invalid": "true", "aria-describedby": " ".join(described_by)}
+                {
+                    "aria-invalid": "true",
+                    "aria-describedby": " ".join(described_by),
+                    "autofocus": True,
+                }
             )
 
 

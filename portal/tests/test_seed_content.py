@@ -253,3 +253,22 @@ class SeedIdempotenceTests(TestCase):
         load_seed()
         release.refresh_from_db()
         self.assertEqual(release.lead, "Redaktora labots ievads.")
+
+    def test_a_second_run_leaves_an_editors_new_pages_alone(self):
+        """The independent try: after an editor saved a draft, `make run` (which loads the
+        seed each time) failed, and would otherwise have published English and Polish copies
+        of the draft."""
+        load_seed()
+        index = PressReleasePage.objects.get(locale__language_code="lv").get_parent()
+        draft = index.add_child(
+            instance=PressReleasePage(
+                title="Zaļā tilta lēmums",
+                slug="zala-tilta-lemums",
+                lead="Melnraksts.",
+                release_date=datetime.date(2026, 12, 1),
+                live=False,
+            )
+        )
+        load_seed()
+        copies = Page.objects.filter(translation_key=draft.translation_key)
+        self.assertEqual(list(copies.values_list("pk", flat=True)), [draft.pk])

@@ -207,6 +207,7 @@ class SetUpTests(TwoFactorTestCase):
         field = re.search(r"<input[^>]*name=\"code\"[^>]*>", wrong.content.decode()).group(0)
         self.assertIn('aria-invalid="true"', field)
         self.assertIn('aria-describedby="id_code-error id_code-helptext"', field)
+        self.assertIn("autofocus", field)  # the page opens on the field with the error
         self.assertContains(wrong, 'id="id_code-error"')
         self.assertFalse(TOTPDevice.objects.filter(user=self.editor, confirmed=True).exists())
 
@@ -297,6 +298,24 @@ class SignInTests(TwoFactorTestCase):
         self.assertSentTo(self.client.get(HOME), self.verify_url)
         self.assertEqual(self.enter(codes[1].replace("-", " ")).status_code, 302)
         self.assertEqual(self.client.get(HOME).status_code, 200)
+
+    def test_signed_in_with_a_recovery_code_new_codes_are_shown_without_the_phone(self):
+        """The independent try: new recovery codes deleted the code the session had signed in
+        with, sent the user to the code page and showed the new codes only for the phone's."""
+        _device, codes = self.with_app(self.editor)
+        self.sign_in(self.editor)
+        self.assertSentTo(self.enter(codes[0]), HOME)
+        url = reverse("portal_two_factor_new_recovery_codes")
+        response = self.client.post(url, {"confirmation": PASSWORD})
+        self.assertSentTo(response, reverse("portal_two_factor_recovery_codes"))
+        shown = self.client.get(response["Location"]).content.decode()
+        new_codes = re.findall(r"<code>(\d{5}-\d{5})</code>", shown)
+        self.assertEqual(len(set(new_codes)), 10)
+        self.assertEqual(self.client.get(HOME).status_code, 200)  # still signed in
+        self.client.logout()
+        self.sign_in(self.editor)
+        self.assertContains(self.enter(codes[1]), "That code is not right")  # the old ones: gone
+        self.assertSentTo(self.enter(new_codes[0]), HOME)
 
     def test_an_administrator_without_the_phone_gets_a_one_time_code_from_the_server(self):
         self.with_app(self.administrator)

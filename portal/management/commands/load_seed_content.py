@@ -48,7 +48,9 @@ class Command(BaseCommand):
             news_index = self.ensure_page(home, NewsIndexPage, krakow.NEWS_INDEX)
             project_index = self.ensure_page(home, ProjectIndexPage, krakow.PROJECT_INDEX)
             partner_index = self.ensure_page(home, PartnerIndexPage, krakow.PARTNER_INDEX)
-            self.ensure_page(home, AccessibilityStatementPage, krakow.ACCESSIBILITY_STATEMENT)
+            statement = self.ensure_page(
+                home, AccessibilityStatementPage, krakow.ACCESSIBILITY_STATEMENT
+            )
 
             organisations = {}
             for number, data in enumerate(krakow.ORGANISATIONS, start=1):
@@ -61,9 +63,14 @@ class Command(BaseCommand):
             project = self.ensure_project(project_index, organisations)
             topics = [self.ensure_topic(locale, data) for data in krakow.TOPICS]
             release = self.ensure_release(news_index, project, organisations, topics)
+            # The seed's own pages only: what editors have added since is theirs to translate.
+            seed_pages = [
+                home, news_index, project_index, partner_index, statement,
+                *organisations.values(), project, release,
+            ]  # fmt: skip
             for language_code, table in krakow_translations.TRANSLATIONS.items():
                 self.ensure_translations(
-                    home, topics, Locale.objects.get(language_code=language_code), table
+                    seed_pages, topics, Locale.objects.get(language_code=language_code), table
                 )
 
         self.stdout.write(
@@ -73,7 +80,7 @@ class Command(BaseCommand):
             )
         )
 
-    def ensure_translations(self, home, topics, locale, table):
+    def ensure_translations(self, seed_pages, topics, locale, table):
         """Translate every seed page and topic into `locale` the way a translator would:
         wagtail-localize creates the translation, we fill its segments from `table` (a PO
         file, as a translator's upload), and publish it. Parents go before their children."""
@@ -81,7 +88,7 @@ class Command(BaseCommand):
         # 100,000 releases has nothing to do and should not ask 200,000 times to know it.
         translated = Page.objects.filter(locale=locale).values("translation_key")
         untranslated = list(
-            home.get_descendants(inclusive=True)
+            Page.objects.filter(pk__in=[page.pk for page in seed_pages])
             .exclude(translation_key__in=translated)
             .order_by("path")
             .specific()
