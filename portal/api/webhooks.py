@@ -21,7 +21,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import OperationalError, close_old_connections, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -154,8 +154,28 @@ def attempt(delivery):
             minutes=2 ** max(delivery.attempts - 1, 0)
         )
         logger.warning("webhook %s to %s failed: %s", delivery.pk, delivery.url, error)
-    delivery.save(update_fields=["attempts", "delivered_at", "last_error", "next_attempt_at"])
+    record(delivery, ["attempts", "delivered_at", "last_error", "next_attempt_at"])
     return ok
+
+
+# Seconds to wait before each further try at recording a delivery while the database is locked.
+LOCKED_RETRY_WAITS = [0.05, 0.2, 0.5, 1, 2]
+
+
+def record(delivery, fields):
+    """Save the delivery's outcome from the background thread. While the publishing request
+    still writes (its own after-commit work), SQLite may answer "locked" at once where it would
+    otherwise wait (an in-memory database shared between threads, as the tests use, ignores the
+    busy timeout): try again shortly rather than lose the record and post the event twice."""
+    for wait in LOCKED_RETRY_WAITS:
+        try:
+            delivery.save(update_fields=fields)
+            return
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            time.sleep(wait)
+    delivery.save(update_fields=fields)
 
 
 def due_deliveries():
