@@ -23,7 +23,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.urls import re_path
 from django.views.static import serve
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction
 
 SERVED_AS_FILES = "images"  # renditions: public, the folder under MEDIA_ROOT served as it is
 
@@ -44,10 +43,9 @@ def sendfile(request, filename, mimetype=None, **_kwargs):
 def collection_lets_in(request, collection):
     """Every view restriction on the collection and the collections above it accepts the
     request (the rule Wagtail's document serve view applies)."""
-    restrictions = CollectionViewRestriction.objects.filter(
-        collection__in=collection.get_ancestors(inclusive=True)
+    return all(
+        restriction.accept_request(request) for restriction in collection.get_view_restrictions()
     )
-    return all(restriction.accept_request(request) for restriction in restrictions)
 
 
 def original_image(request, name):
