@@ -157,7 +157,14 @@ class PrivateUploadsOnTheDevelopmentServerTests(TestCase):
         clear_url_caches()
         importlib.reload(portal.urls)  # the media addresses depend on DEBUG
         self.addCleanup(clear_url_caches)
-        self.addCleanup(importlib.reload, portal.urls)
+        self.addCleanup(self.reload_urls_as_the_tests_run)
+
+    @staticmethod
+    def reload_urls_as_the_tests_run():
+        """The class's DEBUG=True is still on while cleanups run: rebuild the addresses the
+        way every other test sees them."""
+        with override_settings(DEBUG=False):
+            importlib.reload(portal.urls)
 
     def test_documents_are_never_plain_files(self):
         for document, _image in (self.public, self.private):
