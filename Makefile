@@ -117,6 +117,9 @@ audit: $(VENV)/.dev-installed
 messages: $(VENV)/.dev-installed tools ## Update the .po files from the code, then compile them
 	$(MANAGE) makemessages --locale=lv --locale=en --locale=pl --no-obsolete --no-location \
 		--ignore=.venv --ignore=staticfiles --ignore=portal/tests
+	@# Our catalogues of Wagtail's, wagtail-localize's and Django's messages (locale-upstream/):
+	@# new message ids after an upgrade are added and listed as untranslated.
+	$(MANAGE) upstream_messages
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:

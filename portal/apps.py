@@ -16,6 +16,11 @@ class PortalConfig(AppConfig):
         # commands such as publish_scheduled are guarded too.
         translation_guards.install()
 
+        from portal import stored_names
+
+        # Groups, workflows and tasks named in English, shown in the reader's language.
+        stored_names.install()
+
         from django.db.models.signals import post_save
 
         from portal.models import HomePage

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.http import JsonResponse
 from django.templatetags.static import static
 from django.utils.html import format_html
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages as admin_messages
@@ -25,12 +25,12 @@ from wagtail.admin.action_menu import (
 from wagtail.models import Page, PageSubscription, TaskState
 from wagtail.utils.timestamps import render_timestamp
 
-# The workflows' and tasks' names, stored in English (portal/roles.py, WORKFLOWS). Marked here
-# so that the catalogues keep their translations: the e-mails show them with
-# {% translate workflow.name %} (templates/wagtailadmin/notifications/).
-MODERATORS_APPROVAL = gettext_noop("Moderators approval")
-ENGLISH_REVIEW = gettext_noop("Reviewers (English) approval")
-POLISH_REVIEW = gettext_noop("Reviewers (Polish) approval")
+from portal.roles import WORKFLOWS
+
+# The workflows' and tasks' names, stored in English (portal/roles.py).
+MODERATORS_APPROVAL, ENGLISH_REVIEW, POLISH_REVIEW = (
+    WORKFLOWS[language][0] for language in (settings.LANGUAGE_CODE, "en", "pl")
+)
 
 SUBMIT_LABELS = {
     MODERATORS_APPROVAL: _("Submit to the moderators"),
@@ -42,14 +42,6 @@ RESUBMIT_LABELS = {
     ENGLISH_REVIEW: _("Resubmit to the English reviewers"),
     POLISH_REVIEW: _("Resubmit to the Polish reviewers"),
 }
-
-# Wagtail's own strings on the editor's screen that its Latvian catalogue lacks; marked so
-# that ours keeps their translations.
-WAGTAIL_UNTRANSLATED = [
-    gettext_noop("Saved"),
-    gettext_noop("Autosave is paused"),
-    gettext_noop("Autosave is <span>paused</span>"),
-]
 
 # The message Wagtail shows after any workflow action; replaced by what the action did.
 # (A variable, not a literal, so that makemessages leaves it to Wagtail's catalogue.)

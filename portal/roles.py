@@ -16,11 +16,16 @@ Topics, which are snippets and not in a tree, follow the same languages (news/pe
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_noop
 
-EDITORS = "Editors"
-MODERATORS = "Moderators"
-TRANSLATORS = {"en": "Translators (English)", "pl": "Translators (Polish)"}
-REVIEWERS = {"en": "Reviewers (English)", "pl": "Reviewers (Polish)"}
+# Stored in English, shown in the reader's language (portal/stored_names.py).
+EDITORS = gettext_noop("Editors")
+MODERATORS = gettext_noop("Moderators")
+TRANSLATORS = {
+    "en": gettext_noop("Translators (English)"),
+    "pl": gettext_noop("Translators (Polish)"),
+}
+REVIEWERS = {"en": gettext_noop("Reviewers (English)"), "pl": gettext_noop("Reviewers (Polish)")}
 
 # Page permissions on each language's home page (and so its whole tree).
 TREE_PERMISSIONS = {
@@ -66,13 +71,18 @@ def languages_of(user):
     return user._portal_languages
 
 
-# Who approves what is submitted in each language (Wagtail workflows, by name).
+# Who approves what is submitted in each language (Wagtail workflows and their one task, by name).
 WORKFLOWS = {
-    settings.LANGUAGE_CODE: ("Moderators approval", MODERATORS),
-    **{
-        language: (f"{REVIEWERS[language]} approval", REVIEWERS[language]) for language in REVIEWERS
-    },
+    settings.LANGUAGE_CODE: (gettext_noop("Moderators approval"), MODERATORS),
+    "en": (gettext_noop("Reviewers (English) approval"), REVIEWERS["en"]),
+    "pl": (gettext_noop("Reviewers (Polish) approval"), REVIEWERS["pl"]),
 }
+
+# Every name the portal stores in English and shows translated.
+STORED_NAMES = frozenset(
+    [EDITORS, MODERATORS, *TRANSLATORS.values(), *REVIEWERS.values()]
+    + [name for name, _group in WORKFLOWS.values()]
+)
 
 
 def grant_tree_permissions(home_page):

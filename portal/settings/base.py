@@ -307,7 +307,10 @@ LANGUAGES = [
     ("en", "English"),
     ("pl", "Polski"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first, then our catalogues of the installed packages' messages (Wagtail's Latvian is a
+# third done): both win over the packages' own. manage.py upstream_messages makes the second.
+UPSTREAM_LOCALE_DIR = BASE_DIR / "locale-upstream"
+LOCALE_PATHS = [BASE_DIR / "locale", UPSTREAM_LOCALE_DIR]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Riga"
@@ -361,6 +364,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Latgale Planning Region news")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's sign-in form with its password field labelled in the admin's language.
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.login_form.LoginForm"
 # Wagtail's database backend, with search text that SQLite's full-text syntax cannot misread
 # (portal/search_backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search_backend"}}

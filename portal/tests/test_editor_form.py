@@ -283,12 +283,12 @@ class ModerationEmailTests(EditorFormTestCase):
             to_moderator,
             "Lapa “Uzņēmēji dodas uz Krakovu” gaida jūsu apstiprinājumu",
             "(Moderatoru apstiprināšana).",
-            "Sveiki Māra,",
+            "Sveiki, Māra!",
             "Labot lapu:",
         )
         # Administrators hear of every submission too.
         for message in self.emails_to(self.administrator):
-            self.assertWhollyIn("lv", message, "Sveiki Inga,")
+            self.assertWhollyIn("lv", message, "Sveiki, Inga!")
         self.assertIn(
             "Lapu “Uzņēmēji dodas uz Krakovu” apstiprināšanai (Moderatoru apstiprināšana) "
             "iesniedza Ilze",
@@ -380,7 +380,7 @@ class ModerationEmailTests(EditorFormTestCase):
         self.assertIn("czeka na Twoje zatwierdzenie", html)
         # And the administrator, whose admin is Latvian, hears of it in Latvian.
         for message in self.emails_to(self.administrator):
-            self.assertWhollyIn("lv", message, "Sveiki Inga,")
+            self.assertWhollyIn("lv", message, "Sveiki, Inga!")
 
 
 class NewReleaseAutosaveTests(EditorFormTestCase):
