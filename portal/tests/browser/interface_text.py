@@ -97,12 +97,14 @@ def words(text):
 
 
 def measure(texts, language):
-    """(interface words, English words, the English texts) among `texts`."""
+    """(interface words, English words, the English texts) among `texts`. The languages' own
+    names ("English", "Polski") are shown in their own language on purpose."""
     english, interface = matchers(language)
+    autonyms = {name for _code, name in settings.LANGUAGES}
     total, untranslated, found = 0, 0, []
     for text in texts:
         text = " ".join(text.split())
-        if not text or ADDRESS.match(text) or text not in interface:
+        if not text or ADDRESS.match(text) or text in autonyms or text not in interface:
             continue
         total += words(text)
         if text in english:

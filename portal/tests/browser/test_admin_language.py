@@ -35,6 +35,7 @@ from wagtail.images.models import Image
 from wagtail.models import Comment, Page
 from wagtail_localize.models import TranslationSource
 from news.models import PressReleasePage, Topic
+from projects.models import PartnerOrganisationPage, ProjectPage
 
 users = {}
 for name, group in [("redaktors", "Editors"), ("moderatore", "Moderators"),
@@ -81,6 +82,10 @@ json.dump({
     "translation": page("edit", polish.pk),
     "polish_history": page("history", polish.pk),
     "sync": reverse("wagtail_localize:update_translations", args=[source.pk]),
+    "changes": reverse("portal_translation_changes", args=[polish.pk]),
+    "project": page("edit", ProjectPage.objects.filter(locale__language_code="lv").first().pk),
+    "organisation": page(
+        "edit", PartnerOrganisationPage.objects.filter(locale__language_code="lv").first().pk),
     "image": reverse("wagtailimages:edit", args=[image.pk]),
     "document": reverse("wagtaildocs:edit", args=[document.pk]),
     "topic": reverse("wagtailsnippets_news_topic:edit", args=[topic.pk]),
@@ -93,7 +98,13 @@ COMMON = [
     ("images", "/admin/images/"),
     ("documents", "/admin/documents/"),
     ("search", "/admin/pages/search/?q=Krakov"),
+    ("two-factor set-up", "/admin/two-factor/set-up/"),
     ("locked pages report", "/admin/reports/locked/"),
+    ("workflows report", "/admin/reports/workflow/"),
+    ("workflow tasks report", "/admin/reports/workflow_tasks/"),
+    ("site history report", "/admin/reports/site-history/"),
+    ("aging pages report", "/admin/reports/aging-pages/"),
+    ("page types report", "/admin/reports/page-types-usage/"),
 ]
 SOURCE_SIDE = [
     ("explorer", "{explorer}"),
@@ -105,22 +116,31 @@ SOURCE_SIDE = [
     ("document edit form", "{document}"),
     ("topics", "/admin/snippets/news/topic/"),
     ("topic edit form", "{topic}"),
+    ("embargo previews", "/admin/embargo_previews/"),
+    ("embargo preview form", "/admin/embargo_previews/new/"),
+    ("project edit form", "{project}"),
+    ("organisation edit form", "{organisation}"),
+    ("project edit form with errors", "{project}"),
 ]
+TRANSLATION_SIDE = [
+    ("Polish explorer", "{polish_explorer}"),
+    ("translation editor", "{translation}"),
+    ("what changed in the source", "{changes}"),
+    ("translation history", "{polish_history}"),
+]
+# Each role's own screens; the screens every role shares (reports, images, account) are the
+# same for all, so they are measured for one person on each side of the translation.
 SCREENS = {
     "redaktors": COMMON + SOURCE_SIDE,
-    "moderatore": COMMON + SOURCE_SIDE + [("sync translations form", "{sync}")],
-    "tlumacz": COMMON
-    + [
-        ("Polish explorer", "{polish_explorer}"),
-        ("translation editor", "{translation}"),
-        ("translation history", "{polish_history}"),
+    "moderatore": [
+        ("dashboard", "/admin/"),
+        ("release edit form", "{release}"),
+        ("workflow history", "{workflow_history}"),
+        ("sync translations form", "{sync}"),
+        ("aging pages report", "/admin/reports/aging-pages/"),
     ],
-    "recenzent": COMMON
-    + [
-        ("Polish explorer", "{polish_explorer}"),
-        ("translation editor", "{translation}"),
-        ("translation history", "{polish_history}"),
-    ],
+    "tlumacz": COMMON + TRANSLATION_SIDE,
+    "recenzent": [("dashboard", "/admin/"), *TRANSLATION_SIDE],
 }
 ROLES = {
     "redaktors": "editor",
@@ -146,9 +166,44 @@ def texts_of(page):
     return page.evaluate(VISIBLE_TEXTS)
 
 
-def open_panels(page, name):
-    """What a screen shows once its user opens its panels: the side panels and the block picker
-    of an edit form, a chooser, the errors of an empty title."""
+def press(page, locator):
+    """Open what `locator` opens, from the keyboard, and return what the screen shows then."""
+    locator.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    texts = texts_of(page)
+    page.keyboard.press("Escape")
+    return texts
+
+
+def open_menus(page):
+    """The first row's menu of a listing, the page's header menu and the editor's action menu."""
+    texts = []
+    for menu in [
+        "main table .w-dropdown__toggle",
+        "header .w-dropdown__toggle",
+        "footer .w-dropdown__toggle",
+    ]:
+        toggle = page.locator(f"{menu}:visible")
+        if toggle.count():
+            texts += press(page, toggle.first)
+    return texts
+
+
+def with_errors(page):
+    """The edit form once saved with no title: its validation messages."""
+    title = page.locator("[name=title]")
+    title.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.locator("footer button.action-save").first.click()
+    page.wait_for_load_state()
+    return texts_of(page)
+
+
+def open_panels(page):
+    """What an edit form shows once its user opens its parts: the side panels (status,
+    comments, preview), the block picker and a chooser."""
     texts = []
     toggles = page.locator("[data-side-panel-toggle]")
     for index in range(toggles.count()):
@@ -157,11 +212,7 @@ def open_panels(page, name):
         texts += texts_of(page)
     add_block = page.locator(".c-sf-add-button:visible")
     if add_block.count():
-        add_block.first.focus()
-        page.keyboard.press("Enter")
-        page.wait_for_timeout(300)
-        texts += texts_of(page)
-        page.keyboard.press("Escape")
+        texts += press(page, add_block.first)
     choose = page.locator("[data-chooser-action-choose]:visible")
     if choose.count():
         choose.first.focus()
@@ -208,10 +259,14 @@ def test_every_screen_of_every_role_is_in_the_admin_language(browser, portal_wit
                 address = path.format(**urls)
                 response = page.goto(portal_url + address)
                 assert response.status == 200, (username, screen, address, response.status)
-                page.wait_for_load_state("networkidle")
-                texts = texts_of(page)
+                # wagtail-localize's editor is drawn by React once its data has loaded.
+                page.wait_for_load_state("networkidle" if "translation" in screen else "load")
+                texts = texts_of(page) + open_menus(page)
                 if screen.endswith("edit form") or screen == "translation editor":
-                    texts += open_panels(page, screen)
+                    texts += open_panels(page)
+                if screen.endswith("with errors"):
+                    page.wait_for_timeout(2500)  # Wagtail watches the form from 2 s on
+                    texts = with_errors(page)
                 rows.append((ROLES[username], screen, language, *measure(texts, language)))
             context.close()
 
