@@ -44,6 +44,11 @@ PLURAL_FORMS = {
 }
 
 
+# Wagtail's and Django's Latvian give plural forms in the wrong order ("3 minūte"): a Latvian
+# plural taken from a package waits, fuzzy (so not used), for a translator to put it in order.
+PLURALS_TO_REVIEW = {"lv"}
+
+
 @dataclass
 class Source:
     """One package's catalogues: where its `locale` directory is, and what it is called."""
@@ -114,7 +119,7 @@ def plural_forms(entry, count):
     return {k: forms.get(k, "") for k in range(count)}
 
 
-def merged(language, domain, upstream, ours):
+def merged(language, upstream, ours):
     """Our catalogue of `upstream`'s message ids in `language`: ours where we have them, the
     package's translation for new ones, empty where neither has one."""
     count = int(PLURAL_FORMS[language].split(";")[0].split("=")[1])
@@ -149,6 +154,8 @@ def merged(language, domain, upstream, ours):
             entry.msgstr = translated.msgstr
             if entry.msgid_plural:
                 entry.msgstr_plural = plural_forms(translated, count)
+                if language in PLURALS_TO_REVIEW:
+                    entry.flags.append("fuzzy")
         elif entry.msgid_plural:
             entry.msgstr_plural = dict.fromkeys(range(count), "")
         if "python-format" in source_entry.flags and "python-format" not in entry.flags:
@@ -202,7 +209,7 @@ class Command(BaseCommand):
                 }
                 path = po_path(root, language, domain)
                 ours = read(path)
-                catalogue = merged(language, domain, upstream, ours)
+                catalogue = merged(language, upstream, ours)
                 # What is checked is ours as it is; what is written, ours merged.
                 todo = pending(ours if check and ours is not None else catalogue)
                 self.stdout.write(

@@ -170,7 +170,7 @@ def press(page, locator):
     """Open what `locator` opens, from the keyboard, and return what the screen shows then."""
     locator.focus()
     page.keyboard.press("Enter")
-    page.wait_for_timeout(400)
+    page.wait_for_timeout(150)
     texts = texts_of(page)
     page.keyboard.press("Escape")
     return texts
@@ -208,7 +208,7 @@ def open_panels(page):
     toggles = page.locator("[data-side-panel-toggle]")
     for index in range(toggles.count()):
         toggles.nth(index).click()
-        page.wait_for_timeout(300)
+        page.wait_for_timeout(150)
         texts += texts_of(page)
     add_block = page.locator(".c-sf-add-button:visible")
     if add_block.count():
@@ -218,7 +218,7 @@ def open_panels(page):
         choose.first.focus()
         page.keyboard.press("Enter")
         page.wait_for_selector(".modal-content", timeout=10000)
-        page.wait_for_timeout(500)
+        page.wait_for_timeout(200)
         texts += texts_of(page)
         page.keyboard.press("Escape")
     return texts
