@@ -23,6 +23,7 @@ class SafeImageField(WagtailImageField):
 class PortalImageForm(BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if type(self.fields["file"]) is WagtailImageField:
+        # The multiple upload's edit form (after the upload) has no file field.
+        if type(self.fields.get("file")) is WagtailImageField:
             # Wagtail builds the field for us; keep its settings, add the safety.
             self.fields["file"].__class__ = SafeImageField

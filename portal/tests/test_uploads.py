@@ -83,6 +83,15 @@ class ImageUploadTests(TestCase):
         self.assertEqual(response.status_code, 302)
         self.assertTrue(Image.objects.filter(title="good.png").exists())
 
+    def test_a_good_image_through_the_multiple_upload_opens_its_edit_form(self):
+        # The admin's default upload view: the image is saved and its edit form (which has no
+        # file field) comes back, not a 500.
+        response = self.upload("good.png", png(), url="/admin/images/multiple/add/")
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.json()["success"])
+        self.assertIn("<form", response.json()["form"])
+        self.assertTrue(Image.objects.filter(title="good.png").exists())
+
     def test_each_bad_image_is_a_form_error_and_leaves_nothing_behind(self):
         before = self.media_files()
         for name, content in BAD_UPLOADS.items():
