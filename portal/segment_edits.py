@@ -259,11 +259,6 @@ def show_refused_segment_edits():
     return format_html('<script src="{}"></script>', static("js/admin/segment-conflicts.js"))
 
 
-@hooks.register("insert_editor_js")
-def translate_the_editors_english_labels():
-    return format_html('<script src="{}"></script>', static("js/admin/untranslated-labels.js"))
-
-
 def quoted_source(log_entry):
     return Truncator(log_entry.data.get("source", "")).chars(SOURCE_SHOWN)
 

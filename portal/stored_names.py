@@ -64,6 +64,46 @@ def store_originals(sender, instance, **kwargs):
         instance.name = original(plain(instance.name))
 
 
+# Wagtail's history entries of workflow actions, which keep the names as they were when logged.
+WORKFLOW_LOG_ACTIONS = [
+    "wagtail.workflow.start",
+    "wagtail.workflow.approve",
+    "wagtail.workflow.reject",
+    "wagtail.workflow.resume",
+    "wagtail.workflow.cancel",
+]
+
+
+def shown(data):
+    """A history entry's data with the stored names in it read as StoredNames."""
+    if isinstance(data, dict):
+        return {key: shown(value) for key, value in data.items()}
+    if isinstance(data, str) and data in STORED_NAMES:
+        return StoredName(data)
+    return data
+
+
+class TranslatedLogNames:
+    """Mixed into Wagtail's formatters of workflow history entries: the workflow and task named
+    in the reader's language ("Sākta darbplūsma “Moderatoru apstiprināšana”")."""
+
+    def format_message(self, log_entry):
+        stored = log_entry.data
+        log_entry.data = shown(stored)
+        try:
+            return super().format_message(log_entry)
+        finally:
+            log_entry.data = stored
+
+
+def translate_log_names(actions):
+    for action in WORKFLOW_LOG_ACTIONS:
+        formatter = actions.formatters.get(action)
+        if formatter is not None and not isinstance(formatter, TranslatedLogNames):
+            cls = type(formatter)
+            formatter.__class__ = type(cls.__name__, (TranslatedLogNames, cls), {})
+
+
 def install():
     from django.contrib.auth.models import Group
     from wagtail.models import Task, Workflow

@@ -23,9 +23,11 @@ from portal import (  # noqa: F401
     editor_menus,
     segment_edits,
     staff_visibility,
+    stored_names,
     translation_guards,
     translation_queue,
     two_factor,
+    untranslated_labels,
     url_guards,
     visibility,
 )
@@ -143,3 +145,9 @@ def register_translation_queue():
             name="portal_translation_changes",
         ),
     ]
+
+
+@hooks.register("register_log_actions", order=1)
+def workflow_history_in_the_readers_language(actions):
+    # After Wagtail's own registrations (order 0), whose formatters it extends.
+    stored_names.translate_log_names(actions)

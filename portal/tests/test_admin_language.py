@@ -7,8 +7,10 @@ portal/tests/browser/test_admin_language.py.
 """
 
 import datetime
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -27,10 +29,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
-from wagtail.models import Workflow
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import PageLogEntry, Workflow
 from wagtail.users.models import UserProfile
 
 from portal.roles import EDITORS, MODERATORS, WORKFLOWS
+from portal.templatetags.translation_editor import dates_in_admin_language
 
 UPSTREAM = Path(settings.UPSTREAM_LOCALE_DIR)
 FILES = [
@@ -174,6 +178,25 @@ class StoredNameTests(TestCase):
         # To code the name is the stored one.
         self.assertEqual(workflow.name, "Moderators approval")
 
+    def test_workflow_history_names_the_workflow_in_the_readers_language(self):
+        entry = PageLogEntry(
+            action="wagtail.workflow.start",
+            data={
+                "workflow": {
+                    "title": "Moderators approval",
+                    "next": {"title": "Moderators approval"},
+                }
+            },
+        )
+        for language, name in [
+            ("lv", "Moderatoru apstiprināšana"),
+            ("pl", "Zatwierdzenie przez moderatorów"),
+        ]:
+            with self.subTest(language=language), translation.override(language):
+                message = log_registry.get_formatter(entry).format_message(entry)
+                self.assertEqual(message.count(name), 2, message)
+        self.assertEqual(entry.data["workflow"]["title"], "Moderators approval")
+
     def test_dumps_backups_and_forms_see_the_stored_name(self):
         group = Group.objects.get(name=MODERATORS)
         with translation.override("lv"):
@@ -220,3 +243,27 @@ class SignInTests(TestCase):
             with self.subTest(language=language):
                 response = self.client.get(reverse("wagtailadmin_javascript_catalog"))
                 self.assertContains(response, saved)
+
+
+class UntranslatableLabelTests(TestCase):
+    def test_english_labels_outside_gettext_are_given_their_translation(self):
+        user = get_user_model().objects.create_superuser("admin", password="pw")
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "lv"
+        profile.save()
+        self.client.force_login(user)
+        page = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        labels = json.loads(
+            html.unescape(re.search(r'untranslated-labels[^"]*" data-labels="([^"]+)"', page)[1])
+        )
+        self.assertEqual(labels["texts"]["More actions"], "Citas darbības")
+        self.assertEqual(labels["values"]["Search"], "Meklēt")
+        self.assertEqual(labels["translationHeading"], "Tulkojums: %(source)s → %(target)s")
+        self.assertNotEqual(labels["ariaLabels"]["Actions"], "Actions")
+
+    def test_the_translation_editors_date_is_in_the_admins_language(self):
+        props = json.dumps({"object": {"lastPublishedDate": "1 December 2026"}})
+        for language, shown in [("lv", "2026. gada 1. decembris"), ("pl", "1 grudnia 2026")]:
+            with self.subTest(language=language), translation.override(language):
+                data = json.loads(dates_in_admin_language(props))
+                self.assertEqual(data["object"]["lastPublishedDate"], shown)

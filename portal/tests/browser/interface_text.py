@@ -113,7 +113,8 @@ def measure(texts, language):
     return total, untranslated, found
 
 
-# Run in the page: every visible text node's text, and the placeholders of visible fields.
+# Run in the page: every visible text node's text, and the placeholders, accessible names
+# (aria-label) and submit buttons' values of visible elements.
 VISIBLE_TEXTS = """() => {
   const texts = [];
   const visible = (element) => element && element.checkVisibility({
@@ -128,6 +129,13 @@ VISIBLE_TEXTS = """() => {
   }
   for (const field of document.querySelectorAll('[placeholder]')) {
     if (visible(field)) texts.push(field.getAttribute('placeholder'));
+  }
+  // What a screen reader says of buttons and regions.
+  for (const element of document.querySelectorAll('[aria-label]')) {
+    if (visible(element)) texts.push(element.getAttribute('aria-label'));
+  }
+  for (const button of document.querySelectorAll('input[type=submit][value]')) {
+    if (visible(button)) texts.push(button.value);
   }
   return texts;
 }"""
