@@ -114,9 +114,12 @@ audit: $(VENV)/.dev-installed
 	$(BIN)/pip-audit --strict --progress-spinner off --no-deps --disable-pip -r requirements.txt
 	$(BIN)/pip-audit --strict --progress-spinner off --no-deps --disable-pip -r requirements-dev.txt
 
+# Copies of Wagtail's templates with a fix: their messages are Wagtail's, kept in our catalogues of
+# Wagtail's messages (locale-upstream/), not in ours (portal/tests/test_translations.py agrees).
+UPSTREAM_COPIES := templates/wagtailadmin/pages/listing/* templates/wagtailadmin/shared/user_avatar.html
 messages: $(VENV)/.dev-installed tools ## Update the .po files from the code, then compile them
 	$(MANAGE) makemessages --locale=lv --locale=en --locale=pl --no-obsolete --no-location \
-		--ignore=.venv --ignore=staticfiles --ignore=portal/tests
+		--ignore=.venv --ignore=staticfiles --ignore=portal/tests $(UPSTREAM_COPIES:%=--ignore=%)
 	@# Our catalogues of Wagtail's, wagtail-localize's and Django's messages (locale-upstream/):
 	@# new message ids after an upgrade are added and listed as untranslated.
 	$(MANAGE) upstream_messages
