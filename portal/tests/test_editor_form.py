@@ -373,7 +373,7 @@ class ModerationEmailTests(EditorFormTestCase):
             to_reviewer,
             "Strona „Przedsiębiorcy jadą do Krakowa” czeka na Twoje zatwierdzenie",
             "(Zatwierdzenie przez recenzentów języka polskiego).",
-            "Witaj Agnieszka,",
+            "Witaj, Agnieszka,",
             "Edycja strony:",
         )
         [(html, _type)] = to_reviewer.alternatives
