@@ -15,6 +15,7 @@ package does not translate is left empty and listed, so that an upgrade names wh
 Messages the packages no longer have are dropped. Ours are never overwritten.
 """
 
+import functools
 import os
 import shutil
 import subprocess
@@ -91,15 +92,21 @@ def extract(source, domain):
     """The source's message ids in `domain`: its English catalogue, or what Django's makemessages
     finds in its code (run on a copy, without the project's settings, so that nothing of ours is
     written)."""
-    english = read(po_path(source.locale_dir, "en", domain))
+    return list(extracted(source.locale_dir, source.code_dir, domain))
+
+
+@functools.cache
+def extracted(locale_dir, code_dir, domain):
+    """extract(), once per process: the installed packages do not change under it."""
+    english = read(po_path(locale_dir, "en", domain))
     if english is not None:
-        return [e for e in english if not e.obsolete]
+        return tuple(e for e in english if not e.obsolete)
     if domain != "django":
-        return []
+        return ()
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "code"
         ignore = shutil.ignore_patterns("locale", "tests", "migrations", "*.pyc")
-        shutil.copytree(source.code_dir, copy, ignore=ignore)
+        shutil.copytree(code_dir, copy, ignore=ignore)
         (copy / "locale").mkdir()
         environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
         subprocess.run(
@@ -109,8 +116,8 @@ def extract(source, domain):
             check=True,
             capture_output=True,
         )
-        extracted = read(po_path(copy / "locale", "en", domain))
-        return [e for e in extracted if not e.obsolete] if extracted else []
+        messages = read(po_path(copy / "locale", "en", domain))
+        return tuple(e for e in messages if not e.obsolete) if messages else ()
 
 
 def plural_forms(entry, count):
