@@ -16,7 +16,10 @@ class PortalConfig(AppConfig):
         # commands such as publish_scheduled are guarded too.
         translation_guards.install()
 
-        from portal import stored_names
+        from portal import stored_names, untranslated_labels
+
+        # wagtail-localize's dates without English month names.
+        untranslated_labels.use_iso_dates_in_wagtail_localize()
 
         # Groups, workflows and tasks named in English, shown in the reader's language.
         stored_names.install()

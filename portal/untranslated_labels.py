@@ -7,7 +7,10 @@ untranslated-labels.js). Each is an upstream defect; remove its line when upstre
   `aria-label="Actions"` (shared/headers/_actions.html); the date picker's range button says
   "Save Selected" (vendor/jquery.datetimepicker.js).
 - wagtail-localize 1.14.5: its translation editor's action menu has the screen-reader label
-  "More actions", and its heading is "<source> to <target> translation" (wagtail-localize.js).
+  "More actions", and its heading is "<source> to <target> translation" (wagtail-localize.js);
+  it writes dates with strftime("%-d %B %Y"), English month names in every language ("Translated
+  manually on 2 December 2026"): here in ISO form, the same in every language
+  (use_iso_dates_in_wagtail_localize, called when the portal starts).
 """
 
 import json
@@ -19,6 +22,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 TRANSLATION_HEADING = _("Translation: %(source)s → %(target)s")
+WAGTAIL_LOCALIZE_DATE = "%Y-%m-%d"
+
+
+def use_iso_dates_in_wagtail_localize():
+    from wagtail_localize import models
+    from wagtail_localize.views import edit_translation
+
+    for module in (models, edit_translation):
+        module.DATE_FORMAT = WAGTAIL_LOCALIZE_DATE
 
 
 # English as the page shows it → Wagtail's message id, translated by its catalogue (ours in

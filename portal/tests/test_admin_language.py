@@ -32,6 +32,7 @@ from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import PageLogEntry, Workflow
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringTranslation
 
 from portal.roles import EDITORS, MODERATORS, WORKFLOWS
 from portal.templatetags.translation_editor import dates_in_admin_language
@@ -262,8 +263,17 @@ class UntranslatableLabelTests(TestCase):
         self.assertNotEqual(labels["ariaLabels"]["Actions"], "Actions")
 
     def test_the_translation_editors_date_is_in_the_admins_language(self):
-        props = json.dumps({"object": {"lastPublishedDate": "1 December 2026"}})
+        props = json.dumps({"object": {"lastPublishedDate": "2026-12-01"}})
         for language, shown in [("lv", "2026. gada 1. decembris"), ("pl", "1 grudnia 2026")]:
             with self.subTest(language=language), translation.override(language):
                 data = json.loads(dates_in_admin_language(props))
                 self.assertEqual(data["object"]["lastPublishedDate"], shown)
+
+    def test_wagtail_localizes_segment_dates_have_no_english_month(self):
+        translated = StringTranslation(
+            tool_name="DeepL", updated_at=datetime.datetime(2026, 12, 2, 10, 0)
+        )
+        with translation.override("pl"):
+            self.assertEqual(
+                translated.get_comment(), "Przetłumaczono z użyciem DeepL dnia 2026-12-02"
+            )
