@@ -116,7 +116,14 @@ audit: $(VENV)/.dev-installed
 
 # Copies of Wagtail's templates with a fix: their messages are Wagtail's, kept in our catalogues of
 # Wagtail's messages (locale-upstream/), not in ours (portal/tests/test_translations.py agrees).
-UPSTREAM_COPIES := templates/wagtailadmin/pages/listing/* templates/wagtailadmin/shared/user_avatar.html
+UPSTREAM_COPIES := templates/wagtailadmin/pages/listing/* templates/wagtailadmin/shared/user_avatar.html \
+	templates/wagtailadmin/pages/search_results.html \
+	templates/wagtailadmin/reports/workflow_results.html \
+	templates/wagtailadmin/shared/search_other.html \
+	templates/wagtailadmin/shared/editing_sessions/list.html \
+	templates/wagtailadmin/shared/workflow_action_modal.html \
+	templates/wagtailadmin/tables/column_header.html \
+	templates/wagtailimages/chooser/results.html
 messages: $(VENV)/.dev-installed tools ## Update the .po files from the code, then compile them
 	$(MANAGE) makemessages --locale=lv --locale=en --locale=pl --no-obsolete --no-location \
 		--ignore=.venv --ignore=staticfiles --ignore=portal/tests $(UPSTREAM_COPIES:%=--ignore=%)

@@ -7,7 +7,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from portal.api.fields import image_representation
-from portal.blocks import LinkBlock
+from portal.blocks import LinkBlock, RichTextBlock
 from portal.links import WEB_SCHEMES, AddressesFollowTheSource, allowed_or_empty
 
 
@@ -93,7 +93,7 @@ class CaptionedEmbedBlock(AddressesFollowTheSource, blocks.StructBlock):
 
 
 class PressReleaseBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
+    paragraph = RichTextBlock(
         features=["bold", "italic", "link", "document-link", "ol", "ul"],
         label=_("Paragraph"),
         template="blocks/paragraph_block.html",

@@ -23,6 +23,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
 from wagtail.models import Page, Revision
 
+from portal.admin_accessibility import name_rich_text_fields
+
 # Set by the conflict panel: the revision the editor started from, kept across refusals, and
 # the newer revision they confirmed to overwrite.
 BASE_REVISION_FIELD = "conflict_base_revision_id"
@@ -113,9 +115,14 @@ class StaleSaveCheck:
 
 
 class PortalPageForm(StaleSaveCheck, WagtailAdminPageForm):
-    """Refuses a save that would silently replace someone else's newer version."""
+    """Refuses a save that would silently replace someone else's newer version; its rich text
+    editors are named by their labels (portal/admin_accessibility.py)."""
 
     save_conflict = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name_rich_text_fields(self)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,11 +1,13 @@
 """Blocks that both news and projects use."""
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
+from portal.admin_accessibility import name_rich_text_editor
 from portal.links import (
     WEB_ADDRESS_MESSAGE,
     WEB_SCHEMES,
@@ -14,6 +16,16 @@ from portal.links import (
     is_allowed,
 )
 from portal.visibility import visible
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    """Wagtail's, with its editor named by the block's label (portal/admin_accessibility.py)."""
+
+    @cached_property
+    def field(self):
+        field = super().field
+        name_rich_text_editor(field.widget, self.label)
+        return field
 
 
 class LinkStructValue(blocks.StructValue):

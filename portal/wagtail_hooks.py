@@ -20,6 +20,7 @@ from wagtail_localize.views.update_translations import (
 
 # These modules register their hooks (and url_guards a signal) when imported.
 from portal import (  # noqa: F401
+    admin_accessibility,
     editor_menus,
     segment_edits,
     staff_visibility,

@@ -13,7 +13,10 @@ SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))  # noqa: F405
+# A served test portal (portal/tests/browser/conftest.py) names one folder for all its processes.
+MEDIA_ROOT = Path(  # noqa: F405
+    os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="portal-test-media-")  # noqa: F405
+)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Machine translation without a network: wagtail-localize's dummy translator.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

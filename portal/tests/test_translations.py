@@ -19,6 +19,13 @@ LANGUAGES = ["lv", "en", "pl"]
 UPSTREAM_COPIES = [
     "templates/wagtailadmin/pages/listing/*",
     "templates/wagtailadmin/shared/user_avatar.html",
+    "templates/wagtailadmin/pages/search_results.html",
+    "templates/wagtailadmin/reports/workflow_results.html",
+    "templates/wagtailadmin/shared/search_other.html",
+    "templates/wagtailadmin/shared/editing_sessions/list.html",
+    "templates/wagtailadmin/shared/workflow_action_modal.html",
+    "templates/wagtailadmin/tables/column_header.html",
+    "templates/wagtailimages/chooser/results.html",
 ]
 
 

@@ -6,6 +6,7 @@ fail, never skip, when the server or Chromium cannot start.
 """
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -70,6 +71,80 @@ PartnerOrganisationPage.objects.get(
 ).save_revision().publish()
 """
 
+# A portal in daily use for the admin tests: a Latvian draft in moderation with a comment on it,
+# an image and a document in its body, its Polish translation behind the changed source, and one
+# person in each role. Writes the addresses
+# of the screens to the file named by URLS.
+ADMIN_STATE = """
+import json, os
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Comment, Page
+from wagtail_localize.models import TranslationSource
+from news.models import PressReleasePage, Topic
+from projects.models import PartnerOrganisationPage, ProjectPage
+
+users = {}
+for name, group in [("redaktors", "Editors"), ("moderatore", "Moderators"),
+                    ("tlumacz", "Translators (Polish)"), ("recenzent", "Reviewers (Polish)")]:
+    users[name] = get_user_model().objects.create_user(
+        name, email=name + "@example.org", password=name.title() + "-2026-parole")
+    users[name].groups.add(Group.objects.get(name=group))
+
+release = PressReleasePage.objects.get(locale__language_code="lv")
+first = release.latest_revision
+# A published correction: the Polish translation now waits for the changed lead.
+release.lead = release.lead.replace("2.", "3.", 1)
+published = release.save_revision(user=users["moderatore"])
+published.publish(user=users["moderatore"])
+source = TranslationSource.objects.get(object_id=release.translation_key, locale=release.locale)
+source.update_from_db()
+from io import BytesIO
+from django.core.files.base import ContentFile
+from PIL import Image as Picture
+picture = BytesIO()
+Picture.new("RGB", (640, 480), "#336699").save(picture, "PNG")
+image = Image.objects.create(
+    title="Latgales karte", file=ContentFile(picture.getvalue(), name="karte.png"))
+document = Document.objects.create(
+    title="Preses relīze", file=ContentFile(b"%PDF-1.4", name="relize.pdf"))
+# A draft by the editor, submitted to the moderators, with a comment on its title.
+release = PressReleasePage.objects.get(pk=release.pk)
+release.title = release.title + " (labots)"
+release.body.append(
+    ("image", {"image": image, "alt_text": "Latgales karte", "caption": "", "credit": ""}))
+release.body.append(("document", {"document": document, "title": "Preses relīze"}))
+draft = release.save_revision(user=users["redaktors"])
+release.get_workflow().start(release, users["redaktors"])
+Comment.objects.create(page=release, user=users["redaktors"], contentpath="title",
+                       text="Lūdzu pārbaudīt virsrakstu.", revision_created=draft)
+polish = PressReleasePage.objects.get(
+    translation_key=release.translation_key, locale__language_code="pl")
+topic = Topic.objects.filter(locale__language_code="lv").first()
+page = lambda name, *args: reverse("wagtailadmin_pages:" + name, args=args)
+json.dump({
+    "release": page("edit", release.pk),
+    "history": page("history", release.pk),
+    "compare": page("revisions_compare", release.pk, first.pk, draft.pk),
+    "workflow_history": page("workflow_history", release.pk),
+    "explorer": reverse("wagtailadmin_explore", args=[release.get_parent().pk]),
+    "polish_explorer": reverse("wagtailadmin_explore", args=[polish.get_parent().pk]),
+    "translation": page("edit", polish.pk),
+    "polish_history": page("history", polish.pk),
+    "sync": reverse("wagtail_localize:update_translations", args=[source.pk]),
+    "changes": reverse("portal_translation_changes", args=[polish.pk]),
+    "project": page("edit", ProjectPage.objects.filter(locale__language_code="lv").first().pk),
+    "organisation": page(
+        "edit", PartnerOrganisationPage.objects.filter(locale__language_code="lv").first().pk),
+    "image": reverse("wagtailimages:edit", args=[image.pk]),
+    "document": reverse("wagtaildocs:edit", args=[document.pk]),
+    "topic": reverse("wagtailsnippets_news_topic:edit", args=[topic.pk]),
+}, open(os.environ["URLS"], "w"))
+"""
+
 
 def wait_until_serving(url, attempts=100):
     """True once `url` answers (any status), False after `attempts` fifths of a second."""
@@ -97,7 +172,7 @@ def served_portal(settings_module, shell_code, load_seed=True):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": settings_module,
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
+        "TEST_MEDIA_ROOT": str(workdir / "media"),
     }
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
     commands = [["migrate", "--noinput", "-v0"], ["shell", "-c", shell_code]]
@@ -129,6 +204,45 @@ def portal_url():
     # DEBUG off (as in production), so error pages are the portal's own.
     with served_portal("portal.settings.test", ARCHIVE) as url:
         yield url
+
+
+# The admin's screens every role opens (ADMIN_STATE's portal), and those before signing in.
+SHARED_ADMIN_SCREENS = [
+    ("dashboard", "/admin/"),
+    ("account settings", "/admin/account/"),
+    ("images", "/admin/images/"),
+    ("documents", "/admin/documents/"),
+    ("search", "/admin/pages/search/?q=Krakov"),
+    ("two-factor set-up", "/admin/two-factor/set-up/"),
+    ("locked pages report", "/admin/reports/locked/"),
+    ("workflows report", "/admin/reports/workflow/"),
+    ("workflow tasks report", "/admin/reports/workflow_tasks/"),
+    ("site history report", "/admin/reports/site-history/"),
+    ("aging pages report", "/admin/reports/aging-pages/"),
+    ("page types report", "/admin/reports/page-types-usage/"),
+]
+SIGNED_OUT_SCREENS = [("sign-in", "/admin/login/"), ("password reset", "/admin/password_reset/")]
+
+
+def sign_in(page, portal_url, username, password=None):
+    """Sign `username` in to the admin on `page`, with ADMIN_STATE's password unless given."""
+    page.goto(portal_url + "/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password or username.title() + "-2026-parole")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+
+@pytest.fixture(scope="session")
+def admin_portal():
+    """The portal of ADMIN_STATE and the addresses of its admin screens."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as urls:
+        os.environ["URLS"] = urls.name
+        try:
+            with served_portal("portal.settings.test", ADMIN_STATE) as url:
+                yield url, json.loads(Path(urls.name).read_text())
+        finally:
+            del os.environ["URLS"]
 
 
 @pytest.fixture(scope="session")

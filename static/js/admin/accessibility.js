@@ -1,0 +1,120 @@
+/* What Wagtail and wagtail-localize draw without a name or outside the page's landmarks, put
+   right as it appears (portal/admin_accessibility.py; the README names each upstream cause). */
+(() => {
+  const squash = (text) => text.replace(/\s+/g, " ").trim();
+
+  // Wagtail's chooser modals (modal-workflow.js) are role="dialog" with no name: named by
+  // their heading, again each time their content is replaced (search, upload, a new folder).
+  const nameDialog = (modal) => {
+    const heading = modal.querySelector(".modal-body h1, .modal-body h2");
+    if (heading) {
+      modal.setAttribute("aria-label", squash(heading.textContent));
+      modal.setAttribute("aria-modal", "true");
+    }
+  };
+
+  // Wagtail's tooltips (w-tooltip) are appended to <body>, outside every landmark. Each
+  // repeats its control's name and stays its description (aria-describedby reads hidden
+  // text), so it is hidden from the reading order, not from the control.
+  const hideTooltip = (root) => {
+    if (root.querySelector("a, button, input, select, textarea, [tabindex='0']")) {
+      return; // a menu (w-dropdown), not a tooltip
+    }
+    root.setAttribute("aria-hidden", "true");
+  };
+
+  // tag-it's text box (image and document tags) gets no label: the field's own label names it.
+  const labelTagInput = (input) => {
+    const field = input.closest("ul.tagit")?.previousElementSibling;
+    const label = field?.id && document.getElementById(`${field.id}-label`);
+    if (label) input.setAttribute("aria-labelledby", label.id);
+  };
+
+  // wagtail-localize's PO upload form keeps a clipped file input in the tab order, unnamed;
+  // its "Upload PO file" button is the control that opens it.
+  const retireFileInput = (input) => {
+    input.setAttribute("tabindex", "-1");
+    input.setAttribute("aria-hidden", "true");
+  };
+
+  // wagtail-localize's editor heads its segments "Translation: Latvian → Polish" with an h3
+  // straight after the page's h1; it is the section's heading, so level two.
+  const levelSectionHeading = (heading) => heading.setAttribute("aria-level", "2");
+
+  // ... and its segment's text box has no label: it is named by the segment's field name
+  // ("Title", "Paragraph") and described by the source text beside it.
+  let labelled = 0;
+  const identify = (element) => {
+    if (!element.id) element.id = `portal-segment-${(labelled += 1)}`;
+    return element.id;
+  };
+  const labelSegmentText = (textarea) => {
+    let item = textarea.closest("li");
+    while (item && !item.querySelector(":scope > h3")) item = item.parentElement.closest("li");
+    const heading = item?.querySelector(":scope > h3");
+    if (heading) textarea.setAttribute("aria-labelledby", identify(heading));
+    const source = textarea.closest("li")?.querySelector(":scope > p");
+    if (source) textarea.setAttribute("aria-describedby", identify(source));
+  };
+
+  const fixes = [
+    ["body > .modal[role=dialog]", nameDialog],
+    ["body > [data-tippy-root]", hideTooltip],
+    ["ul.tagit input.ui-autocomplete-input:not([aria-labelledby])", labelTagInput],
+    [".js-translation-editor form[action$='/pofile/upload/'] input[type=file]", retireFileInput],
+    [".js-translation-editor [role=tabpanel] h3:not(li h3):not([aria-level])", levelSectionHeading],
+    [".js-translation-editor textarea:not([aria-labelledby])", labelSegmentText],
+  ];
+  const applyAll = () => {
+    for (const [selector, fix] of fixes) {
+      document.querySelectorAll(selector).forEach(fix);
+    }
+  };
+  // Each fix is idempotent and finds its elements by selector, so one observer of the whole
+  // document (batched by the browser) serves every widget drawn later.
+  let pending = false;
+  const observer = new MutationObserver(() => {
+    if (!pending) {
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        applyAll();
+      });
+    }
+  });
+  // While a chooser dialog is open the page behind it is inert, as a modal dialog's is: no
+  // focus, no reading, no second "Breadcrumb" landmark. Lifted as the dialog starts to close,
+  // so that Wagtail can give focus back to the button that opened it.
+  const INERT = "data-portal-inert";
+  const setBackgroundInert = (modal, inert) => {
+    if (inert) {
+      for (const element of document.body.children) {
+        if (element !== modal && !element.matches(".modal-backdrop, script, [data-tippy-root]")) {
+          if (!element.inert) element.setAttribute(INERT, "");
+          element.inert = true;
+        }
+      }
+    } else {
+      document.querySelectorAll(`[${INERT}]`).forEach((element) => {
+        element.inert = false;
+        element.removeAttribute(INERT);
+      });
+    }
+  };
+
+  const start = () => {
+    if (window.jQuery) {
+      window.jQuery(document).on("shown.bs.modal", ".modal", (event) => {
+        setBackgroundInert(event.currentTarget, true);
+      });
+      window.jQuery(document).on("hide.bs.modal", ".modal", () => setBackgroundInert(null, false));
+    }
+    applyAll();
+    observer.observe(document.body, { childList: true, subtree: true });
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
