@@ -1,10 +1,11 @@
 """Editors in the real admin with autosave on: typing, waiting for the autosave, then saving and
-submitting is never refused; two people on one page at once get the conflict, see what changed
-and overwrite only when they confirm."""
+submitting is never refused, even while an autosave is on its way; two people on one page at
+once get the conflict, see what changed and overwrite only when they confirm."""
 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.tests.browser.test_admin_in_a_browser import log_in
 
@@ -98,6 +99,40 @@ def test_an_editor_saves_and_submits_after_autosave(people, portal_url):
     # Submitted: Wagtail leaves the editor for the list, saying what was submitted.
     assert "/edit/" not in editor.url
     assert "Arhīva ziņa 3, iesniegta" in editor.content()
+
+
+def test_a_save_pressed_while_an_autosave_is_on_its_way_is_not_refused(people, portal_url):
+    # The autosave reaches the server, and its answer is held back: a quick editor presses
+    # "Save draft" before the form has heard of the revision the autosave made.
+    editor = people("redaktore")
+    open_release(editor, portal_url, "Arhīva ziņa 9")
+    held = []
+
+    def hold_the_answer(route):
+        held.append((route, route.fetch()))
+
+    editor.route(
+        re.compile(r"/admin/pages/\d+/edit/$"),
+        lambda route: (
+            hold_the_answer(route)
+            if "json" in (route.request.headers.get("accept") or "")
+            else route.continue_()
+        ),
+    )
+    type_into(editor, "#id_title", "Arhīva ziņa 9, saglabāta steigā")
+    for _wait in range(100):
+        if held:
+            break
+        editor.wait_for_timeout(100)
+    assert held, "no autosave"
+    footer_button(editor, "action-save").click()
+    editor.wait_for_timeout(500)
+    route, answer = held[0]
+    route.fulfill(response=answer)
+    expect(editor.locator(".messages")).not_to_be_empty(timeout=15000)
+    assert not REFUSED.search(editor.content())
+    editor.reload()
+    assert editor.locator("#id_title").input_value() == "Arhīva ziņa 9, saglabāta steigā"
 
 
 def test_a_new_release_is_saved_after_its_first_autosave(people, portal_url):
