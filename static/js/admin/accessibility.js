@@ -41,20 +41,29 @@
   // straight after the page's h1; it is the section's heading, so level two.
   const levelSectionHeading = (heading) => heading.setAttribute("aria-level", "2");
 
-  // ... and its segment's text box has no label: it is named by the segment's field name
+  // Its segment's text box has no label: it is named by the segment's field name
   // ("Title", "Paragraph") and described by the source text beside it.
   let labelled = 0;
   const identify = (element) => {
     if (!element.id) element.id = `portal-segment-${(labelled += 1)}`;
     return element.id;
   };
-  const labelSegmentText = (textarea) => {
-    let item = textarea.closest("li");
+  const segmentHeading = (element) => {
+    let item = element.closest("li");
     while (item && !item.querySelector(":scope > h3")) item = item.parentElement.closest("li");
-    const heading = item?.querySelector(":scope > h3");
+    return item?.querySelector(":scope > h3");
+  };
+  const labelSegmentText = (textarea) => {
+    const heading = segmentHeading(textarea);
     if (heading) textarea.setAttribute("aria-labelledby", identify(heading));
     const source = textarea.closest("li")?.querySelector(":scope > p");
     if (source) textarea.setAttribute("aria-describedby", identify(source));
+  };
+
+  // Its eleven "Edit" buttons alike: each is described by its segment's field name.
+  const describeSegmentButton = (button) => {
+    const heading = segmentHeading(button);
+    if (heading) button.setAttribute("aria-describedby", identify(heading));
   };
 
   const fixes = [
@@ -64,6 +73,7 @@
     [".js-translation-editor form[action$='/pofile/upload/'] input[type=file]", retireFileInput],
     [".js-translation-editor [role=tabpanel] h3:not(li h3):not([aria-level])", levelSectionHeading],
     [".js-translation-editor textarea:not([aria-labelledby])", labelSegmentText],
+    [".js-translation-editor li button:not([aria-describedby])", describeSegmentButton],
   ];
   const applyAll = () => {
     for (const [selector, fix] of fixes) {
