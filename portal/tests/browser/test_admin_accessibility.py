@@ -49,12 +49,20 @@ SCREENS = {
     ],
     "moderatore": [
         ("dashboard", "/admin/"),
-        ("release edit form", "{release}"),
+        # The editor's states of this form are measured above; the moderator's own are these.
+        (
+            "release edit form",
+            "{release}",
+            {"every panel open", "status side panel", "action menu", "request changes dialog"},
+        ),
         ("workflow history", "{workflow_history}"),
         ("sync translations form", "{sync}"),
     ],
-    "tlumacz": SHARED_ADMIN_SCREENS
-    + [
+    # The screens every role shares are measured once, for the editor; the translator's
+    # dashboard has her work queue.
+    "tlumacz": [
+        ("dashboard", "/admin/"),
+        ("account settings", "/admin/account/"),
         ("Polish explorer", "{polish_explorer}"),
         ("translation editor", "{translation}"),
         ("what changed in the source", "{changes}"),
@@ -224,11 +232,16 @@ def test_every_admin_screen_of_every_role_passes_axe(browser, admin_portal):
         sign_in(page, portal_url, "redaktors", "wrong")
         settle(page, 800)
         rows.append(("anyone", "sign-in", "wrong password", language, axe(page)))
+        page.goto(portal_url + "/admin/password_reset/")
+        page.fill("input[name=email]", "redaktors@example.org")
+        page.click("button[type=submit]")
+        page.wait_for_url("**/password_reset/done/")
+        rows.append(("anyone", "password reset", "asked for", language, axe(page)))
         context.close()
 
         for username, screens in SCREENS.items():
             context, page = signed_in(browser, portal_url, username, browser_locale)
-            for screen, path in screens:
+            for screen, path, *kept in screens:
                 address = path.format(**urls)
                 with contextlib.ExitStack() as others:
                     if (username, screen) == ("moderatore", "release edit form"):
@@ -239,7 +252,8 @@ def test_every_admin_screen_of_every_role_passes_axe(browser, admin_portal):
                     page.wait_for_load_state("networkidle")
                     settle(page, 600)
                     for state in states(page, screen):
-                        rows.append((ROLES[username], screen, state, language, axe(page)))
+                        if not kept or state in kept[0]:
+                            rows.append((ROLES[username], screen, state, language, axe(page)))
             context.close()
 
     REPORT.parent.mkdir(parents=True, exist_ok=True)
@@ -254,5 +268,5 @@ def test_every_admin_screen_of_every_role_passes_axe(browser, admin_portal):
         if violations:
             failures.append(f"{role}, {screen}, {state} ({language}): {violations}")
     REPORT.write_text("\n".join(lines) + "\n")
-    assert len(rows) > 100
+    assert len(rows) > 120
     assert not failures, "\n".join(failures)
