@@ -127,6 +127,8 @@ topic = Topic.objects.filter(locale__language_code="lv").first()
 page = lambda name, *args: reverse("wagtailadmin_pages:" + name, args=args)
 json.dump({
     "release": page("edit", release.pk),
+    "new_release": reverse(
+        "wagtailadmin_pages:add", args=["news", "pressreleasepage", release.get_parent().pk]),
     "history": page("history", release.pk),
     "compare": page("revisions_compare", release.pk, first.pk, draft.pk),
     "workflow_history": page("workflow_history", release.pk),

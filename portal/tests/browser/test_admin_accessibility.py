@@ -35,12 +35,16 @@ SCREENS = {
     + [
         ("explorer", "{explorer}"),
         ("release edit form", "{release}"),
+        ("new release form", "{new_release}"),
         ("release history", "{history}"),
         ("compare revisions", "{compare}"),
         ("workflow history", "{workflow_history}"),
         ("project edit form", "{project}"),
         ("organisation edit form", "{organisation}"),
         ("image edit form", "{image}"),
+        ("images found", "/admin/images/?q=karte"),
+        ("images upload", "/admin/images/multiple/add/"),
+        ("documents upload", "/admin/documents/multiple/add/"),
         ("document edit form", "{document}"),
         ("topics", "/admin/snippets/news/topic/"),
         ("topic edit form", "{topic}"),
@@ -140,8 +144,22 @@ def edit_form_states(page):
     for address in chooser_addresses(page):
         open_chooser(page, address)
         yield f"chooser {address}"
+        search = page.locator(".modal input[name=q]")
+        if search.count():
+            search.focus()
+            page.keyboard.type("Lat")
+            page.wait_for_selector(".modal [role=alert]", timeout=10000)
+            settle(page, 600)
+            yield f"chooser {address}, searched"
         page.keyboard.press("Escape")
         settle(page)
+    comment = page.locator(".w-field__comment-button--add:visible")
+    if comment.count():
+        press(page, comment.first)
+        page.wait_for_selector(".comment__input")
+        settle(page)
+        yield "a comment being written"
+        page.keyboard.press("Escape")
     footer_menu = page.locator("footer .w-dropdown__toggle:visible")
     if footer_menu.count():
         press(page, footer_menu.first)
@@ -195,7 +213,7 @@ def translation_editor_states(page):
 def states(page, screen):
     if screen == "translation editor":
         return translation_editor_states(page)
-    if screen.endswith("edit form"):
+    if screen.endswith("edit form") or screen == "new release form":
         return edit_form_states(page)
     return iter(["as loaded"])
 

@@ -66,6 +66,35 @@
     if (heading) button.setAttribute("aria-describedby", identify(heading));
   };
 
+  // Wagtail announces a search's result count with role="alert" on its h2, which takes the
+  // heading away (the results' headings then skip a level) and is not allowed on a heading:
+  // the alert moves to a box around it. Listings, choosers and searches alike.
+  const alertAroundHeading = (heading) => {
+    const box = document.createElement("div");
+    box.setAttribute("role", "alert");
+    heading.removeAttribute("role");
+    heading.replaceWith(box);
+    box.append(heading);
+  };
+
+  // The multiple upload's file input lies invisible over a button that only shows it: the
+  // input is the control, named by the button's text; the button is out of the tab order
+  // (Enter on it submitted the form) and shows the input's focus (accessibility.css).
+  const nameUploadInput = (input) => {
+    const button = input.parentElement.querySelector("button");
+    if (!button) return;
+    input.setAttribute("aria-label", squash(button.textContent));
+    button.setAttribute("tabindex", "-1");
+    button.setAttribute("aria-hidden", "true");
+  };
+
+  // Wagtail's comment box is named only by its placeholder ("Enter your comments..."), which
+  // goes as soon as one types: the same words become its name.
+  const nameCommentBox = (textarea) => {
+    const words = squash(textarea.placeholder || "").replace(/(\.\.\.|…)$/, "");
+    if (words) textarea.setAttribute("aria-label", words);
+  };
+
   const fixes = [
     ["body > .modal[role=dialog]", nameDialog],
     ["body > [data-tippy-root]", hideTooltip],
@@ -74,6 +103,9 @@
     [".js-translation-editor [role=tabpanel] h3:not(li h3):not([aria-level])", levelSectionHeading],
     [".js-translation-editor textarea:not([aria-labelledby])", labelSegmentText],
     [".js-translation-editor li button:not([aria-describedby])", describeSegmentButton],
+    ["h1[role=alert], h2[role=alert], h3[role=alert]", alertAroundHeading],
+    [".replace-file-input input[type=file]:not([aria-label])", nameUploadInput],
+    ["textarea.comment__input:not([aria-label])", nameCommentBox],
   ];
   const applyAll = () => {
     for (const [selector, fix] of fixes) {
