@@ -20,6 +20,7 @@ class PortalConfig(AppConfig):
 
         # wagtail-localize's dates without English month names.
         untranslated_labels.use_iso_dates_in_wagtail_localize()
+        untranslated_labels.translate_chooser_search_tabs()
 
         # Groups, workflows and tasks named in English, shown in the reader's language.
         stored_names.install()

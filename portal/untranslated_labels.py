@@ -33,6 +33,20 @@ def use_iso_dates_in_wagtail_localize():
         module.DATE_FORMAT = WAGTAIL_LOCALIZE_DATE
 
 
+def translate_chooser_search_tabs():
+    """Wagtail names its choosers' search tab with gettext at import (in the default language,
+    Latvian, for everyone): lazily instead, before the URLs hand it to the views."""
+    from django.utils.translation import gettext_lazy
+    from wagtail.admin.views.generic.chooser import ChooseViewMixin
+    from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+    for owner in (ChooserViewSet, ChooseViewMixin):
+        owner.search_tab_label = gettext_lazy(SEARCH_TAB)
+
+
+SEARCH_TAB = "Search"  # Wagtail's message id (a variable: its catalogue, not ours, has it)
+
+
 # English as the page shows it → Wagtail's message id, translated by its catalogue (ours in
 # locale-upstream/). Variables, not literals, so that makemessages leaves them to that catalogue.
 TEXTS = {"More actions": "More actions", "Save Selected": "Save"}

@@ -144,6 +144,8 @@ json.dump({
     "image": reverse("wagtailimages:edit", args=[image.pk]),
     "document": reverse("wagtaildocs:edit", args=[document.pk]),
     "topic": reverse("wagtailsnippets_news_topic:edit", args=[topic.pk]),
+    "topic_translation": reverse("wagtailsnippets_news_topic:edit", args=[Topic.objects.get(
+        translation_key=topic.translation_key, locale__language_code="pl").pk]),
 }, open(os.environ["URLS"], "w"))
 """
 

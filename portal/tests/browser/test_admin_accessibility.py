@@ -69,6 +69,7 @@ SCREENS = {
         ("account settings", "/admin/account/"),
         ("Polish explorer", "{polish_explorer}"),
         ("translation editor", "{translation}"),
+        ("translation editor of a topic", "{topic_translation}"),
         ("what changed in the source", "{changes}"),
         ("translation history", "{polish_history}"),
     ],
@@ -157,7 +158,7 @@ def edit_form_states(page):
     if comment.count():
         press(page, comment.first)
         page.wait_for_selector(".comment__input")
-        settle(page)
+        settle(page, 800)  # the button's tooltip fades out
         yield "a comment being written"
         page.keyboard.press("Escape")
     footer_menu = page.locator("footer .w-dropdown__toggle:visible")
@@ -211,7 +212,7 @@ def translation_editor_states(page):
 
 
 def states(page, screen):
-    if screen == "translation editor":
+    if screen.startswith("translation editor"):
         return translation_editor_states(page)
     if screen.endswith("edit form") or screen == "new release form":
         return edit_form_states(page)

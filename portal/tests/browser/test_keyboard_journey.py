@@ -131,6 +131,13 @@ def test_an_editor_works_on_a_release_from_the_keyboard_alone(browser, portal_ur
     chosen = page.locator("[id*=project_links-] .chooser:not(.blank) [data-chooser-title]")
     expect(chosen.first).to_contain_text(PROJECT)
     expect(page.locator(".modal")).to_have_count(0)
+    # The focus stays with the chooser (its menu), not back at the top of the page.
+    for _wait in range(20):  # once the dialog has gone and the chosen project is drawn
+        if page.evaluate("() => !!document.activeElement.closest('[id*=project_links-]')"):
+            break
+        page.wait_for_timeout(100)
+    else:
+        pytest.fail(f"focus went to {page.evaluate(DESCRIBE_FOCUS)}")
 
     # Submit for moderation: the footer's menu, then its item.
     keys.tab_to("element => element.matches('footer .w-dropdown__toggle')")

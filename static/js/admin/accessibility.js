@@ -88,6 +88,9 @@
     button.setAttribute("aria-hidden", "true");
   };
 
+  // The multiple upload's progress bars carry aria-valuenow without being progress bars.
+  const progressBar = (bar) => bar.setAttribute("role", "progressbar");
+
   // Wagtail's comment box is named only by its placeholder ("Enter your comments..."), which
   // goes as soon as one types: the same words become its name.
   const nameCommentBox = (textarea) => {
@@ -100,12 +103,13 @@
     ["body > [data-tippy-root]", hideTooltip],
     ["ul.tagit input.ui-autocomplete-input:not([aria-labelledby])", labelTagInput],
     [".js-translation-editor form[action$='/pofile/upload/'] input[type=file]", retireFileInput],
-    [".js-translation-editor [role=tabpanel] h3:not(li h3):not([aria-level])", levelSectionHeading],
+    [".js-translation-editor h3:not(li h3):not([aria-level])", levelSectionHeading],
     [".js-translation-editor textarea:not([aria-labelledby])", labelSegmentText],
     [".js-translation-editor li button:not([aria-describedby])", describeSegmentButton],
     ["h1[role=alert], h2[role=alert], h3[role=alert]", alertAroundHeading],
     [".replace-file-input input[type=file]:not([aria-label])", nameUploadInput],
     ["textarea.comment__input:not([aria-label])", nameCommentBox],
+    [".progress[aria-valuenow]:not([role])", progressBar],
   ];
   const applyAll = () => {
     for (const [selector, fix] of fixes) {
@@ -144,8 +148,51 @@
     }
   };
 
+  // Wagtail gives focus back to the button that opened a dialog; once something is chosen
+  // that button is hidden (the chooser shows its "chosen" state), and a menu's item is gone
+  // with its menu: focus fell to <body>, the next Tab going to the top of the page. Then the
+  // nearest visible control around it (the chooser's menu, the footer's menu) has it instead.
+  // The path from the opener up, as it was when it had the focus: a menu's item is taken out of
+  // the page when the menu closes.
+  let openerPath = [];
+  const VISIBLE_CONTROL = "button:not([disabled]), a[href], input:not([type=hidden]), [tabindex='0']";
+  const isShown = (element) =>
+    element.isConnected && element.getClientRects().length > 0 && !element.closest("[inert]");
+  const refocus = () => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const [opener, ...around] = openerPath;
+    if (opener && isShown(opener)) {
+      opener.focus();
+      return;
+    }
+    for (const element of around.filter((ancestor) => ancestor.isConnected)) {
+      const control = [...element.querySelectorAll(VISIBLE_CONTROL)].find(isShown);
+      if (control) {
+        control.focus();
+        return;
+      }
+    }
+  };
+
   const start = () => {
     if (window.jQuery) {
+      // The opener is what had the focus last outside a dialog: Wagtail disables it while the
+      // dialog loads, which takes its focus away before the dialog shows.
+      let lastPath = [];
+      document.addEventListener("focusin", (event) => {
+        if (event.target.closest(".modal")) return;
+        lastPath = [];
+        for (let element = event.target; element; element = element.parentElement) {
+          lastPath.push(element);
+        }
+      });
+      window.jQuery(document).on("show.bs.modal", ".modal", () => {
+        openerPath = lastPath;
+      });
+      window.jQuery(document).on("hidden.bs.modal", ".modal", () => {
+        // after Wagtail's own handler, and after the chosen item has been drawn
+        requestAnimationFrame(refocus);
+      });
       window.jQuery(document).on("shown.bs.modal", ".modal", (event) => {
         setBackgroundInert(event.currentTarget, true);
       });

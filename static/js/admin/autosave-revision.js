@@ -31,7 +31,7 @@ document.addEventListener('w-autosave:success', (event) => {
 // server after it, from a form that does not know the revision it made: refused as stale, with
 // the editor's own name as the other person's. It waits for the autosave's answer (at most
 // AUTOSAVE_WAIT ms) and is then sent, with the button that was pressed.
-const AUTOSAVE_WAIT = 10000;
+const AUTOSAVE_WAIT = 30000;
 const autosaving = new WeakMap(); // form → callbacks waiting for its autosave to end
 document.addEventListener('w-autosave:save', (event) => {
   if (event.target instanceof HTMLFormElement && !autosaving.has(event.target)) {
