@@ -2,12 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
 
 from portal.api.fields import image_representation
-from portal.blocks import LinkBlock, RichTextBlock
+from portal.blocks import DocumentChooserBlock, ImageChooserBlock, LinkBlock, RichTextBlock
 from portal.links import WEB_SCHEMES, AddressesFollowTheSource, allowed_or_empty
 
 

@@ -5,7 +5,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.models import Page
+from wagtail.documents.blocks import DocumentChooserBlock as WagtailDocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 
 from portal.admin_accessibility import name_rich_text_editor
 from portal.links import (
@@ -15,7 +16,7 @@ from portal.links import (
     allowed_or_empty,
     is_allowed,
 )
-from portal.visibility import visible
+from portal.references import PrefetchedChooserMixin, link_targets
 
 
 class RichTextBlock(blocks.RichTextBlock):
@@ -28,6 +29,18 @@ class RichTextBlock(blocks.RichTextBlock):
         return field
 
 
+class PageChooserBlock(PrefetchedChooserMixin, blocks.PageChooserBlock):
+    pass
+
+
+class ImageChooserBlock(PrefetchedChooserMixin, WagtailImageChooserBlock):
+    pass
+
+
+class DocumentChooserBlock(PrefetchedChooserMixin, WagtailDocumentChooserBlock):
+    pass
+
+
 class LinkStructValue(blocks.StructValue):
     def public_page(self):
         """The chosen page in the reader's language while readers see it (portal/visibility.py),
@@ -36,10 +49,7 @@ class LinkStructValue(blocks.StructValue):
         page = self.get("page")
         if page is None:
             return None
-        page = page.localized
-        if not page.live or not visible(Page.objects.filter(pk=page.pk)).exists():
-            return None
-        return page
+        return link_targets([page.pk])[page.pk]
 
     def address(self):
         """The address on another site, "" when stored with a scheme the portal does not show
@@ -61,7 +71,7 @@ class LinkBlock(AddressesFollowTheSource, blocks.StructBlock):
 
     address_children = ("page", "url")
 
-    page = blocks.PageChooserBlock(required=False, label=_("Page on this portal"))
+    page = PageChooserBlock(required=False, label=_("Page on this portal"))
     url = blocks.URLBlock(required=False, label=_("Address on another site"))
     text = blocks.CharBlock(
         required=False,

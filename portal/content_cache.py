@@ -12,6 +12,7 @@ Previews (Wagtail's and the embargo links) never read or write the cache: they s
 """
 
 import hashlib
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -19,6 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Site
+
+_current_request = ContextVar("current_request", default=None)
 
 GENERATION_KEY = "content-generation"
 # Per generation: when what readers see next changes by itself (a timestamp; NEVER for no time).
@@ -90,6 +93,7 @@ def is_preview(request):
 
 def key(request, name, *parts):
     # The site, not the Host header: a client's made-up host must not make a copy of its own.
+    request = django_request(request)
     site = Site.find_for_request(request) if request is not None else None
     raw = ":".join(
         str(part) for part in (name, site and site.pk, get_language(), generation(request), *parts)
@@ -110,17 +114,62 @@ def cached(request, name, parts, compute):
 
 
 def public(pages, request=None):
-    """`pages.public()`, with the private sections read from the cache: Wagtail's public()
-    queries every view restriction each time it is called."""
+    """`pages.public()`, with the private sections read once per request and kept in the
+    cache: Wagtail's public() queries every view restriction each time it is called."""
     from wagtail.models import PageViewRestriction
 
-    sections = cached(
+    request = request or current_request()
+    sections = per_request(
         request,
         "private-sections",
-        [],
-        lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
+        lambda: cached(
+            request,
+            "private-sections",
+            [],
+            lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
+        ),
     )
     private = Q(pk__in=[])
     for path, depth in sections:
         private |= Q(path__startswith=path, depth__gte=depth)
     return pages.exclude(private)
+
+
+# Within one request ---------------------------------------------------------------------------
+
+
+class RequestScopeMiddleware:
+    """Makes the request being answered known to code that is not handed it (rich text's link
+    handlers, blocks' value loading), so that what they look up is looked up once per request
+    (per_request()), also when the cache keeps nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
+
+
+def current_request():
+    return _current_request.get()
+
+
+def django_request(request):
+    """The HttpRequest inside a REST framework Request, which keeps attributes of its own:
+    what Wagtail and this module keep on a request is then kept once."""
+    return getattr(request, "_request", request)
+
+
+def per_request(request, name, compute):
+    """`compute()`, once per request (each time outside one)."""
+    request = django_request(request or current_request())
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_portal_per_request", {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]

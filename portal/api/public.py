@@ -7,6 +7,7 @@ may be cached publicly; private pages and collections are left out even for thei
 from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
+from portal import content_cache
 from portal.visibility import visible
 
 
@@ -14,13 +15,21 @@ def public_pages(request, model=Page):
     """The pages readers see (portal/visibility.py: live, public, in time; to the minute, so
     that the count kept for a listing, ListingQuerySet in views.py, stays the same for a
     minute), in the requested site's language trees."""
+    request = content_cache.django_request(request)
     pages = visible(model._default_manager.all(), request)
     site = Site.find_for_request(request)
     if site is None:
         return pages.none()
+    home_paths = content_cache.per_request(
+        request,
+        "site-home-paths",
+        lambda: list(
+            site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
+        ),
+    )
     in_site = Q()
-    for home in site.root_page.get_translations(inclusive=True):
-        in_site |= Q(path__startswith=home.path)
+    for path in home_paths:
+        in_site |= Q(path__startswith=path)
     return pages.filter(in_site)
 
 

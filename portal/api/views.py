@@ -35,14 +35,15 @@ from wagtail.api.v2.filters import (
 )
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
-from portal import content_cache
+from portal import content_cache, references
 from portal.api.fields import RENDITIONS, RelatedField, RenditionsField, prefetch_images
 from portal.api.public import public_pages, restricted_collection_ids
 from portal.api.related import RelatedContent
@@ -238,7 +239,16 @@ class ListingPagination(WagtailPagination):
         return super().paginate_queryset(ListingQuerySet(queryset, request), request, view)
 
 
+class RequestPageHtmlUrlField(PageHtmlUrlField):
+    """Wagtail's html_url, with the sites' root paths read once per request, not per page."""
+
+    def to_representation(self, page):
+        return page.get_full_url(content_cache.django_request(self.context.get("request")))
+
+
 class PortalPageSerializer(PageSerializer):
+    html_url = RequestPageHtmlUrlField(read_only=True)
+
     def to_representation(self, page):
         # Rich text links resolve to the page's language (page.localized follows the active
         # language), whatever the request's.
@@ -330,7 +340,12 @@ class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
 
     def prepare(self, pages):
         """Load what the response nests for all its pages at once."""
-        self.related = RelatedContent(pages, self.request)
+        self.related = RelatedContent(pages, content_cache.django_request(self.request))
+        image_model = get_image_model()
+        references.prefetch(
+            pages,
+            querysets={image_model: image_model.objects.prefetch_renditions(*RENDITIONS.values())},
+        )
         for field in ("logo", "funder_logo"):
             with_field = [page for page in pages if hasattr(type(page), field)]
             if with_field:

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request known to rich text and blocks, which look things up once per request.
+    "portal.content_cache.RequestScopeMiddleware",
     # Compresses what the others made, for clients that ask (nginx always asks, and keeps the
     # compressed copy in its cache: deploy/nginx/portal.conf). Django's BREACH mitigation is on.
     "portal.middleware.PageGZipMiddleware",

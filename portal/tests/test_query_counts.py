@@ -26,23 +26,23 @@ from projects.tests.factories import (
 # go-live time comes (one query per content change, portal/visibility.py); the lists read the
 # private sections from the cache (there too), not with a query each as Wagtail's public() does.
 EXPECTED_QUERIES = {
-    "home": {"cold": 17, "warm": 5},
-    "news_index": {"cold": 26, "warm": 7},
-    "project": {"cold": 22, "warm": 7},
-    "partner": {"cold": 20, "warm": 7},
-    "project_index": {"cold": 19, "warm": 8},
-    "partner_index": {"cold": 19, "warm": 8},
-    "release": {"cold": 29, "warm": 7},
+    "home": {"cold": 16, "warm": 5},
+    "news_index": {"cold": 25, "warm": 7},
+    "project": {"cold": 21, "warm": 7},
+    "partner": {"cold": 19, "warm": 7},
+    "project_index": {"cold": 18, "warm": 8},
+    "partner_index": {"cold": 18, "warm": 8},
+    "release": {"cold": 28, "warm": 7},
 }
 
 # The API's listings with every nested field, 50 items a response.
 # The second request of each: its total_count comes from the content cache (ListingQuerySet),
 # and so do the private sections that each public_pages() leaves out (portal/visibility.py).
 EXPECTED_API_QUERIES = {
-    "releases": 14,
-    "projects": 12,
-    "partners": 13,
-    "pages": 8,
+    "releases": 12,
+    "projects": 9,
+    "partners": 9,
+    "pages": 6,
 }
 API_LISTINGS = {
     "releases": "/api/v2/pages/?type=news.PressReleasePage&fields=*&limit=50",

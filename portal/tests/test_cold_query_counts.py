@@ -1,0 +1,126 @@
+"""With every cache empty (after a deploy, a Redis restart, a cache clear), each page, feed, the
+sitemap and each API listing runs as many queries for 30 releases as for 3: nothing is loaded
+once per item. The releases link to pages from their text, their link blocks, their projects,
+organisations and topics, and carry an image, as real ones do."""
+
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from news.tests.factories import (
+    PressReleaseOrganisationFactory,
+    PressReleasePageFactory,
+    PressReleaseProjectFactory,
+    PressReleaseTopicFactory,
+    TopicFactory,
+)
+from portal.tests.factories import SiteTree
+from projects.tests.factories import (
+    PartnerOrganisationPageFactory,
+    ProjectPageFactory,
+    ProjectPartnerFactory,
+)
+
+CACHES_OFF = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+# What a front end asks for: every field, a page of twenty.
+API_LISTINGS = {
+    "api releases": "/api/v2/pages/?type=news.PressReleasePage&fields=*&limit=20",
+    "api projects": "/api/v2/pages/?type=projects.ProjectPage&fields=*&limit=20",
+    "api organisations": "/api/v2/pages/?type=projects.PartnerOrganisationPage&fields=*&limit=20",
+    "api pages": "/api/v2/pages/?fields=*&limit=20",
+    "api images": "/api/v2/images/?fields=*&limit=20",
+    "api documents": "/api/v2/documents/?fields=*&limit=20",
+}
+# The most a cold API listing may cost, whatever its size.
+MOST_API_QUERIES = 25
+
+
+def body(project, organisation, image):
+    """A release body as editors write it: links to pages inside paragraphs, a link block, a
+    heading, an image."""
+    link = '<a linktype="page" id="{}">{}</a>'
+    return [
+        ("heading", {"text": "Vizīte", "level": "h2"}),
+        (
+            "paragraph",
+            f"<p>Projekts {link.format(project.pk, project.title)} un "
+            f"{link.format(organisation.pk, organisation.title)}.</p>",
+        ),
+        ("paragraph", f"<p>Vēlreiz {link.format(project.pk, 'projekts')}.</p>"),
+        ("image", {"image": image, "alt_text": "Attēls", "caption": "", "credit": ""}),
+        ("link", {"page": organisation, "url": "", "text": ""}),
+    ]
+
+
+@override_settings(CACHES=CACHES_OFF)
+class ColdQueryCountTests(TestCase):
+    maxDiff = None
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = SiteTree()
+        cls.project = ProjectPageFactory(parent=cls.tree.project_index)
+        cls.organisation = PartnerOrganisationPageFactory(parent=cls.tree.partner_index)
+        ProjectPartnerFactory(project=cls.project, organisation=cls.organisation)
+        cls.image = get_image_model().objects.create(title="Attēls", file=get_test_image_file())
+        cls.topic = TopicFactory()
+        cls.release = None
+        cls.count = 0
+
+    def add_items(self, total):
+        """Grow every listing to `total` items, each release linked every way."""
+        while self.count < total:
+            self.count += 1
+            project = ProjectPageFactory(parent=self.tree.project_index)
+            organisation = PartnerOrganisationPageFactory(parent=self.tree.partner_index)
+            ProjectPartnerFactory(project=project, organisation=self.organisation)
+            ProjectPartnerFactory(project=self.project, organisation=organisation)
+            release = PressReleasePageFactory(
+                parent=self.tree.news_index, body=body(project, organisation, self.image)
+            )
+            self.release = self.release or release
+            PressReleaseProjectFactory(page=release, project=self.project)
+            PressReleaseProjectFactory(page=release, project=project)
+            PressReleaseOrganisationFactory(page=release, organisation=self.organisation)
+            PressReleaseOrganisationFactory(page=release, organisation=organisation)
+            PressReleaseTopicFactory(page=release, topic=self.topic)
+
+    def addresses(self):
+        news, project = self.tree.news_index.url, self.project.url
+        return {
+            "home": self.tree.home.url,
+            "news index": news,
+            "release": self.release.url,
+            "project": project,
+            "organisation": self.organisation.url,
+            "project index": self.tree.project_index.url,
+            "organisation index": self.tree.partner_index.url,
+            "news rss": f"{news}feed/rss/",
+            "news atom": f"{news}feed/atom/",
+            "project rss": f"{project}feed/rss/",
+            "search": "/lv/search/?q=Krakovu",
+            "sitemap": "/sitemap.xml",
+            **API_LISTINGS,
+        }
+
+    def measure(self):
+        counts = {}
+        for name, address in self.addresses().items():
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get(address)
+            self.assertEqual(response.status_code, 200, address)
+            counts[name] = len(queries)
+        return counts
+
+    def test_every_listing_costs_the_same_for_3_and_30_releases_with_caches_off(self):
+        self.add_items(3)
+        self.measure()  # what a process keeps for good: content types, URL resolvers
+        small = self.measure()
+        self.add_items(30)
+        large = self.measure()
+        self.assertEqual(large, small)
+        for name in API_LISTINGS:
+            self.assertLessEqual(large[name], MOST_API_QUERIES, name)
