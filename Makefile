@@ -96,7 +96,7 @@ bench: $(VENV)/.dev-installed
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk hey; }
 	$(BIN)/python bench/run.py --sizes $(SIZES) --duration $(BENCH_DURATION) --workers $(BENCH_WORKERS)
 
-# Backups: the database and the media files, with a manifest (portal/backups.py).
+# Backups: the database and the media files, with a manifest (portal/ops/backups.py).
 #   make backup                      -> backups/portal-YYYYmmdd-HHMMSS/
 #   make restore BACKUP=backups/...  -> into DATABASE_URL (or db.sqlite3) and MEDIA_ROOT,
 #                                       both of which must be empty

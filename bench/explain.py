@@ -26,8 +26,8 @@ from wagtail.models import Page  # noqa: E402
 from news.models import NewsIndexPage, PressReleasePage  # noqa: E402
 from news.models.releases import ReleaseFilterForm  # noqa: E402
 from portal.api.public import public_pages  # noqa: E402
-from portal.search import search_terms, words  # noqa: E402
-from portal.views import MAX_RESULTS  # noqa: E402
+from portal.core.search import search_terms, words  # noqa: E402
+from portal.site.views import MAX_RESULTS  # noqa: E402
 from projects.models import ProjectPage  # noqa: E402
 
 SEARCHED = "uzņēmēji"  # the benchmark's search (bench/run.py): in every generated release
@@ -67,7 +67,7 @@ def queries():
         "a project's releases (links by translation key)": links[:20],
         "API: releases in Latvian, newest first": api[:20],
         "API: releases in Latvian, offset 5,000": api[5000:5020],
-        # As portal/views.py searches: full text, then word beginnings, newest first.
+        # As portal/site/views.py searches: full text, then word beginnings, newest first.
         "search (full text), as the search page runs it": searched.search(
             words(SEARCHED), order_by_relevance=False
         )[:MAX_RESULTS],

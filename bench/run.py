@@ -78,7 +78,7 @@ import json, sys
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from portal import content_cache
+from portal.core import content_cache
 urls = json.loads(sys.stdin.read())
 client = Client(HTTP_HOST="127.0.0.1")
 counts = {}

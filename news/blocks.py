@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 
-from portal.api.fields import image_representation
-from portal.blocks import DocumentChooserBlock, ImageChooserBlock, LinkBlock, RichTextBlock
-from portal.links import WEB_SCHEMES, AddressesFollowTheSource, allowed_or_empty
+from portal.core.api_fields import image_representation
+from portal.core.blocks import DocumentChooserBlock, ImageChooserBlock, LinkBlock, RichTextBlock
+from portal.core.links import WEB_SCHEMES, AddressesFollowTheSource, allowed_or_empty
 
 
 class HeadingBlock(blocks.StructBlock):

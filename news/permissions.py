@@ -6,13 +6,13 @@ from django.db.models import Q
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from portal.roles import GROUP_LANGUAGES, languages_of
+from portal.core.roles import GROUP_LANGUAGES, languages_of
 
 
 class TopicPermissionPolicy(ModelPermissionPolicy):
     """A user may do to a topic what their groups' model permissions allow (granted in
     news/migrations/0006), and only to topics in the languages those groups work in
-    (portal.roles): Editors and Moderators the Latvian topics, Translators and Reviewers their
+    (portal.core.roles): Editors and Moderators the Latvian topics, Translators and Reviewers their
     own language's. Deleting a live topic takes the right to publish too, as it does for pages.
     """
 

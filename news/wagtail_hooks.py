@@ -16,7 +16,7 @@ from wagtail_localize.models import Translation
 
 from news.models import EmbargoPreview, Topic
 from news.permissions import TopicPermissionPolicy
-from portal.admin_chain import hand_on
+from portal.core.admin_chain import hand_on
 
 # Before the viewset is registered, which would otherwise fall back to the model permissions.
 register_permission_policy(Topic, TopicPermissionPolicy(Topic))
@@ -152,7 +152,7 @@ TRANSLATION_PATHS = {
 @hooks.register("register_admin_urls", order=-2)
 def register_checked_translation_views():
     # Before the portal's checks (order -1) and wagtail-localize's views: these paths resolve
-    # here first (after portal/url_guards.py, order -3), then go on to them.
+    # here first (after portal/editorial/url_guards.py, order -3), then go on to them.
     return [
         path(
             f"localize/translate/<int:translation_id>/{route}",

@@ -7,16 +7,14 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import (
-            checks,  # noqa: F401 (registers the portal's system checks)
-            translation_guards,
-        )
+        from portal.editorial import translation_guards
+        from portal.ops import checks  # noqa: F401 (registers the portal's system checks)
 
         # Here rather than in wagtail_hooks (loaded on the admin's first request), so that
         # commands such as publish_scheduled are guarded too.
         translation_guards.install()
 
-        from portal import stored_names, untranslated_labels
+        from portal.editorial import stored_names, untranslated_labels
 
         # wagtail-localize's dates without English month names.
         untranslated_labels.use_iso_dates_in_wagtail_localize()
@@ -27,8 +25,8 @@ class PortalConfig(AppConfig):
 
         from django.db.models.signals import post_save
 
+        from portal.core.roles import grant_tree_permissions
         from portal.models import HomePage
-        from portal.roles import grant_tree_permissions
 
         def grant_on_new_home_page(sender, instance, created, raw=False, **kwargs):
             # Each language's tree gets its group's permissions as soon as it exists.
@@ -39,11 +37,11 @@ class PortalConfig(AppConfig):
 
         from wagtail.signals import page_published, page_unpublished
 
-        from portal.api import webhooks
+        from portal.webhooks import delivery as webhooks
 
         page_published.connect(webhooks.on_page_published, weak=False)
 
-        from portal import translation_queue
+        from portal.editorial import translation_queue
 
         # A Latvian page published with changed texts: its translations show them at once.
         page_published.connect(translation_queue.sync_on_publish, weak=False)
@@ -51,7 +49,7 @@ class PortalConfig(AppConfig):
 
         from wagtail.signals import post_page_move, pre_page_move
 
-        from portal import frontend_cache
+        from portal.ops import frontend_cache
 
         # Instead of the handlers of Wagtail's frontend cache app (not installed: it purges the
         # page alone, before the change is committed), these purge what shows the page.
@@ -72,7 +70,7 @@ class PortalConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction, Site
 
         from news.models import Topic
-        from portal import content_cache
+        from portal.core import content_cache
 
         # Anything readers see changed: cached fragments are rendered afresh.
         for signal in (page_published, page_unpublished, post_page_move):

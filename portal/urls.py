@@ -12,13 +12,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as document_views
 
 from news.views import embargo_preview
-from portal import staff_visibility
-from portal import views as portal_views
 from portal.api import views as api_views
 from portal.api.openapi import openapi_document
-from portal.private_media import media_urls
-from portal.sitemap import MultilingualSitemap
-from portal.throttle import limit_posts_per_address
+from portal.editorial import staff_visibility
+from portal.ops.private_media import media_urls
+from portal.ops.throttle import limit_posts_per_address
+from portal.site import views as portal_views
+from portal.site.sitemap import MultilingualSitemap
 
 urlpatterns = [
     # Wagtail's password reset form, limited per address (login lockout is django-axes').
@@ -28,7 +28,7 @@ urlpatterns = [
         name="wagtailadmin_password_reset",
     ),
     # Wagtail's external link chooser for rich text, taking only the schemes the portal allows
-    # (portal/url_guards.py) and naming only pages the user may see.
+    # (portal/editorial/url_guards.py) and naming only pages the user may see.
     path(
         "admin/choose-external-link/",
         require_admin_access(staff_visibility.ExternalLinkView.as_view()),
@@ -66,7 +66,8 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-# Uploads a collection may keep private are never served as plain files (portal/private_media.py).
+# Uploads a collection may keep private are never served as plain files
+# (portal/ops/private_media.py).
 urlpatterns += media_urls()
 
 # Every public page carries its language: /lv/..., /en/..., /pl/...
@@ -84,4 +85,4 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler500 = "portal.views.server_error"
+handler500 = "portal.site.views.server_error"

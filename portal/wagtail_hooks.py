@@ -19,8 +19,9 @@ from wagtail_localize.views.update_translations import (
 )
 
 # These modules register their hooks (and url_guards a signal) when imported.
-from portal import (  # noqa: F401
-    admin_accessibility,
+from portal.core import admin_accessibility, visibility  # noqa: F401
+from portal.core.rich_text import PublicPageLinkHandler
+from portal.editorial import (  # noqa: F401
     editor_menus,
     segment_edits,
     staff_visibility,
@@ -30,11 +31,9 @@ from portal import (  # noqa: F401
     two_factor,
     untranslated_labels,
     url_guards,
-    visibility,
 )
-from portal.kept_input import kept_input_view
+from portal.editorial.kept_input import kept_input_view
 from portal.models import WebhookEndpoint
-from portal.rich_text import PublicPageLinkHandler
 
 
 class SyncOnlyForm(UpdateTranslationsForm):
@@ -123,7 +122,7 @@ def register_kept_input():
 
 @hooks.register("insert_editor_js")
 def keep_the_loaded_revision_with_autosave():
-    # Each autosave moves the form's loaded revision along (portal/admin_forms.py).
+    # Each autosave moves the form's loaded revision along (portal/core/forms.py).
     return format_html('<script src="{}"></script>', static("js/admin/autosave-revision.js"))
 
 

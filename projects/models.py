@@ -22,21 +22,20 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.admin_forms import CONTENT_PANELS, PortalPageForm
-from portal.api.fields import ImageField, RelatedField
-from portal.blocks import LinkBlock
-from portal.editor_menus import InlinePanel
-from portal.feeds import ReleaseFeedsMixin
-from portal.index_page import IndexPage
-from portal.links import WebAddressField
-from portal.search import page_text
-from portal.translations import (
+from portal.core.api_fields import ImageField, RelatedField
+from portal.core.blocks import LinkBlock
+from portal.core.feeds import ReleaseFeedsMixin
+from portal.core.forms import CONTENT_PANELS, InlinePanel, PortalPageForm
+from portal.core.links import WebAddressField
+from portal.core.pages import IndexPage
+from portal.core.search import page_text
+from portal.core.translations import (
     PAGE_TRANSLATABLE_FIELDS,
     Localized,
     localize_pages,
     one_per_page,
 )
-from portal.visibility import visible
+from portal.core.visibility import visible
 
 
 def live_releases_linking_to(page, relation="press_release_links"):

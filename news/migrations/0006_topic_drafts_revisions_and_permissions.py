@@ -15,7 +15,7 @@ from django.db import migrations, models
 from django.utils import timezone
 from modelcluster.models import get_serializable_data_for_fields
 
-from portal.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
+from portal.core.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
 
 GRANTS = {
     EDITORS: ["add_topic", "change_topic", "delete_topic"],

@@ -23,16 +23,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from news.blocks import CorrectionBlock, PressReleaseBodyBlock
 from news.models.topics import Topic
-from portal import content_cache
-from portal.admin_forms import CONTENT_PANELS, PortalPageForm
-from portal.api.fields import RelatedField
-from portal.blocks import LinkBlock
-from portal.editor_menus import InlinePanel
-from portal.feeds import ReleaseFeedsMixin
-from portal.index_page import IndexPage
-from portal.search import page_text
-from portal.translations import PAGE_TRANSLATABLE_FIELDS, localize_pages
-from portal.visibility import visible
+from portal.core import content_cache
+from portal.core.api_fields import RelatedField
+from portal.core.blocks import LinkBlock
+from portal.core.feeds import ReleaseFeedsMixin
+from portal.core.forms import CONTENT_PANELS, InlinePanel, PortalPageForm
+from portal.core.pages import IndexPage
+from portal.core.search import page_text
+from portal.core.translations import PAGE_TRANSLATABLE_FIELDS, localize_pages
+from portal.core.visibility import visible
 from projects.models import PartnerOrganisationPage, ProjectPage
 
 
@@ -61,7 +60,7 @@ class NewsIndexPage(ReleaseFeedsMixin, IndexPage):
             raise Http404(filters.errors.as_text())
         releases = filters.filter(releases)
         # Counting 100,000 releases takes longer than showing ten of them: the count is kept
-        # until the content changes (portal/content_cache.py).
+        # until the content changes (portal/core/content_cache.py).
         paginator = CountCachedPaginator(
             releases.values_list("pk", flat=True),
             self.releases_per_page,
@@ -346,7 +345,7 @@ class PressReleasePage(Page):
         context = {}
         # Read the links through .all(), which also works on the unsaved in-memory copies a
         # preview renders; the pages they point at are fetched in bounded queries and shown
-        # in this page's language where translated (see portal.translations).
+        # in this page's language where translated (see portal.core.translations).
         project_links = list(self.project_links.all())
         organisation_links = list(self.organisation_links.all())
         projects = localize_pages(

@@ -8,12 +8,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
-from portal.admin_forms import SaveConflictPanel, StaleSaveCheck
+from portal.core.forms import SaveConflictPanel, StaleSaveCheck
 
 
 class TopicForm(StaleSaveCheck, WagtailAdminModelForm):
     """Refuses a save that would silently replace someone else's newer version, as the pages'
-    form does (portal/admin_forms.py): the conflict panel shows the change and asks to confirm."""
+    form does (portal/core/forms.py): the conflict panel shows the change and asks to confirm."""
 
     save_conflict = None
     stale_message = _(

@@ -20,7 +20,7 @@ from wagtail_localize.operations import translate_object
 
 from news.models import Topic
 from news.tests.factories import PressReleasePageFactory, PressReleaseTopicFactory, TopicFactory
-from portal.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
+from portal.core.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
 from portal.tests.factories import SiteTree
 
 MIGRATION = "news.migrations.0006_topic_drafts_revisions_and_permissions"

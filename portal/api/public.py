@@ -7,12 +7,12 @@ may be cached publicly; private pages and collections are left out even for thei
 from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
-from portal import content_cache
-from portal.visibility import visible
+from portal.core import content_cache
+from portal.core.visibility import visible
 
 
 def public_pages(request, model=Page):
-    """The pages readers see (portal/visibility.py: live, public, in time; to the minute, so
+    """The pages readers see (portal/core/visibility.py: live, public, in time; to the minute, so
     that the count kept for a listing, ListingQuerySet in views.py, stays the same for a
     minute), in the requested site's language trees."""
     request = content_cache.django_request(request)

@@ -2,7 +2,7 @@
 
 A listing of 50 releases asking for `fields=projects,organisations` costs the same few queries
 as one release: each kind of relation is loaded on first use for every page of the response,
-then read per page (see RelatedField in portal/api/fields.py).
+then read per page (see RelatedField in portal/core/api_fields.py).
 """
 
 from collections import defaultdict
@@ -15,7 +15,7 @@ from rest_framework.fields import DateTimeField
 from wagtail.models import Locale, Page
 
 from portal.api.public import public_pages
-from portal.translations import localize_pages, one_per_page, originals
+from portal.core.translations import localize_pages, one_per_page, originals
 
 # A project or partner nests its newest releases; the rest are a filtered listing away.
 NESTED_RELEASES = 20

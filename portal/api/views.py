@@ -43,10 +43,10 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
-from portal import content_cache, references
-from portal.api.fields import RENDITIONS, RelatedField, RenditionsField, prefetch_images
 from portal.api.public import public_pages, restricted_collection_ids
 from portal.api.related import RelatedContent
+from portal.core import content_cache, references
+from portal.core.api_fields import RENDITIONS, RelatedField, RenditionsField, prefetch_images
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ class StrictInputMixin:
 
     def handle_exception(self, exc):
         # DataError: a value the database cannot hold. Not OperationalError: a database that is
-        # down is a 503 (portal.views.server_error), not the client's fault.
+        # down is a 503 (portal.site.views.server_error), not the client's fault.
         if isinstance(exc, (ValidationError, ValueError, OverflowError, DataError)):
             # A value the checks above did not foresee: the client's error, not a crash.
             logger.warning("API refused %s: %r", self.request.get_full_path(), exc)

@@ -1,5 +1,5 @@
 """The editorial groups. Their page permissions are granted on each language's home page when
-it is created (portal.roles.grant_tree_permissions)."""
+it is created (portal.core.roles.grant_tree_permissions)."""
 
 from django.db import migrations
 

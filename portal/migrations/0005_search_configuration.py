@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def create_configuration(apps, schema_editor):
-    from portal.search_config import ensure_search_configuration
+    from portal.site.search_config import ensure_search_configuration
 
     ensure_search_configuration(schema_editor.connection)
 

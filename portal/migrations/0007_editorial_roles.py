@@ -1,10 +1,10 @@
-"""Editorial roles (portal/roles.py): Moderators approve and publish Latvian pages, Editors
+"""Editorial roles (portal/core/roles.py): Moderators approve and publish Latvian pages, Editors
 only submit them; each translation language gets Reviewers who publish what its Translators
 translate. Existing language trees are brought in line here; new ones on creation."""
 
 from django.db import migrations
 
-from portal.roles import REVIEWERS, TREE_PERMISSIONS, WORKFLOWS
+from portal.core.roles import REVIEWERS, TREE_PERMISSIONS, WORKFLOWS
 
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
 

@@ -1,11 +1,11 @@
 """Each language's approval workflow has its approval task. A language tree created after
 0007_editorial_roles (English and Polish, when the site is first translated) got its workflow
-from portal/roles.py with the task kept in memory only: a workflow with no task, which
+from portal/core/roles.py with the task kept in memory only: a workflow with no task, which
 publishes whatever is submitted to it, with no reviewer involved."""
 
 from django.db import migrations
 
-from portal.roles import WORKFLOWS
+from portal.core.roles import WORKFLOWS
 
 
 def add_missing_tasks(apps, schema_editor):

@@ -79,30 +79,31 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # The request known to rich text and blocks, which look things up once per request.
-    "portal.content_cache.RequestScopeMiddleware",
+    "portal.core.content_cache.RequestScopeMiddleware",
     # Compresses what the others made, for clients that ask (nginx always asks, and keeps the
     # compressed copy in its cache: deploy/nginx/portal.conf). Django's BREACH mitigation is on.
-    "portal.middleware.PageGZipMiddleware",
-    # Outside the rest, so it sees every cookie they set (portal/frontend_cache.py).
-    "portal.frontend_cache.FrontendCacheMiddleware",
+    "portal.ops.middleware.PageGZipMiddleware",
+    # Outside the rest, so it sees every cookie they set (portal/ops/frontend_cache.py).
+    "portal.ops.frontend_cache.FrontendCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Another spelling of an address is redirected to the app's own (portal/frontend_cache.py).
-    "portal.frontend_cache.CanonicalAddressMiddleware",
-    "portal.middleware.ContentSecurityPolicyMiddleware",
+    # Another spelling of an address is redirected to the app's own (portal/ops/frontend_cache.py).
+    "portal.ops.frontend_cache.CanonicalAddressMiddleware",
+    "portal.ops.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "portal.middleware.LanguagePrefixMiddleware",
+    "portal.ops.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Two-factor sign-in: the device that verified the session (django-otp), then the admin
-    # closed to a session that has the password but not yet the code (portal/two_factor.py).
+    # closed to a session that has the password but not yet the code
+    # (portal/editorial/two_factor.py).
     "django_otp.middleware.OTPMiddleware",
-    "portal.two_factor.SecondFactorMiddleware",
-    # An admin save's stale check and the save itself in one transaction (portal/admin_forms.py).
-    "portal.middleware.AdminSaveTransactionMiddleware",
-    # A save from an editor whose session ended keeps its input (portal/kept_input.py).
-    "portal.kept_input.KeepInputOnSignedOutSaveMiddleware",
+    "portal.editorial.two_factor.SecondFactorMiddleware",
+    # An admin save's stale check and the save itself in one transaction (portal/core/forms.py).
+    "portal.ops.middleware.AdminSaveTransactionMiddleware",
+    # A save from an editor whose session ended keeps its input (portal/editorial/kept_input.py).
+    "portal.editorial.kept_input.KeepInputOnSignedOutSaveMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -190,7 +191,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A transaction takes SQLite's write lock when it starts, so two saves wait for each other
-    # instead of one failing with "database is locked" halfway (portal/admin_forms.py).
+    # instead of one failing with "database is locked" halfway (portal/core/forms.py).
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -221,7 +222,7 @@ if os.environ.get("REDIS_URL"):
 # Wagtail's background work (search index and reference index updates after a save): in the
 # request by default; with BACKGROUND_TASKS=true, queued in the database for `manage.py
 # db_worker` (bin/prod runs one), so publishing does not wait for them. Purges never queue
-# (portal/frontend_cache.py sends them once the change is committed).
+# (portal/ops/frontend_cache.py sends them once the change is committed).
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend"
@@ -230,7 +231,7 @@ TASKS = {
     }
 }
 
-# The cache in front (nginx or a CDN, portal/frontend_cache.py): how long it keeps anonymous
+# The cache in front (nginx or a CDN, portal/ops/frontend_cache.py): how long it keeps anonymous
 # pages (purged on publish anyway), and addresses with a query string (not purged by prefix).
 FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", 60 * 60))
 FRONTEND_CACHE_QUERY_SECONDS = int(os.environ.get("FRONTEND_CACHE_QUERY_SECONDS", 60))
@@ -239,10 +240,10 @@ FRONTEND_CACHE_QUERY_SECONDS = int(os.environ.get("FRONTEND_CACHE_QUERY_SECONDS"
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["nginx"] = {
-        "BACKEND": "portal.frontend_cache.NginxPurgeBackend",
+        "BACKEND": "portal.ops.frontend_cache.NginxPurgeBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
-# Each translation has its own slug: portal/frontend_cache.py purges every language itself.
+# Each translation has its own slug: portal/ops/frontend_cache.py purges every language itself.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Behind nginx, the client's address is in a header nginx always overwrites with the address it
@@ -260,8 +261,8 @@ if os.environ.get("TRUSTED_PROXY_COUNT"):
         "TRUSTED_PROXY_COUNT is gone: set CLIENT_ADDRESS_HEADER=X-Real-IP and have the proxy "
         "set that header to the client's address (deploy/nginx/portal-proxy.conf)"
     )
-AXES_CLIENT_IP_CALLABLE = "portal.throttle.client_address"
-RATELIMIT_IP_META_KEY = "portal.throttle.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.ops.throttle.client_address"
+RATELIMIT_IP_META_KEY = "portal.ops.throttle.client_address"
 
 # Django's model backend, refusing locked-out logins (django-axes) before checking them.
 AUTHENTICATION_BACKENDS = [
@@ -271,7 +272,7 @@ AUTHENTICATION_BACKENDS = [
 # Login lockout (django-axes): 5 failed logins for a username from one address lock that pair
 # out for an hour; a wrong two-factor code counts too. A complete sign-in resets the count:
 # the password of a user without an authenticator app, otherwise the code after it
-# (portal/two_factor.py), so signing in again with a stolen password buys no more guesses.
+# (portal/editorial/two_factor.py), so signing in again with a stolen password buys no more guesses.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -280,17 +281,17 @@ AXES_RESET_ON_SUCCESS = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "confirmation"]
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
-# Two-factor sign-in (portal/two_factor.py): anyone may set up an authenticator app under
-# Account; superusers and these groups (portal/roles.py) must, before anything else.
+# Two-factor sign-in (portal/editorial/two_factor.py): anyone may set up an authenticator app under
+# Account; superusers and these groups (portal/core/roles.py) must, before anything else.
 TWO_FACTOR_REQUIRED_GROUPS = ["Moderators"]
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = True
 OTP_TOTP_ISSUER = "Latgale Planning Region news"  # the account's name in the app
 # Password reset requests: at most this many an hour from one address (django-ratelimit,
-# portal/throttle.py).
+# portal/ops/throttle.py).
 PASSWORD_RESET_RATE = 5
 # Guesses at the password of a private page or collection: this many an hour from one address.
 VIEW_PASSWORD_RATE = 10
-RATELIMIT_VIEW = "portal.throttle.too_many_requests"
+RATELIMIT_VIEW = "portal.ops.throttle.too_many_requests"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -367,28 +368,30 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = _("Latgale Planning Region news")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's sign-in form with its password field labelled in the admin's language.
-WAGTAILADMIN_USER_LOGIN_FORM = "portal.login_form.LoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.editorial.login_form.LoginForm"
 # Wagtail's database backend, with search text that SQLite's full-text syntax cannot misread
-# (portal/search_backend.py).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search_backend"}}
+# (portal/site/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.site.search_backend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Latvian and Polish word forms (portal/search_config.py, created by a migration).
+    # Latvian and Polish word forms (portal/site/search_config.py, created by a migration).
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "portal"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents always through Wagtail's serve view, which checks their collection's privacy
-# (portal/private_media.py). Behind nginx, MEDIA_ACCEL_REDIRECT_URL names its internal location
+# (portal/ops/private_media.py). Behind nginx, MEDIA_ACCEL_REDIRECT_URL names its internal location
 # for uploads (deploy/nginx/portal.conf): the app decides, nginx sends the bytes.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 MEDIA_ACCEL_REDIRECT_URL = os.environ.get("MEDIA_ACCEL_REDIRECT_URL", "")
 if MEDIA_ACCEL_REDIRECT_URL:
-    SENDFILE_BACKEND = "portal.private_media"
+    SENDFILE_BACKEND = "portal.ops.private_media"
 # Every document is downloaded, never opened in the site's origin (a PDF or HTML file with
 # script in it cannot run as the portal).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # 8000 × 5000; a decoded image stays < 200 MB
-WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.PortalImageForm"  # images decode to the end
+WAGTAILIMAGES_IMAGE_FORM_BASE = (
+    "portal.editorial.images.PortalImageForm"  # images decode to the end
+)
 
 # The headless API (portal/api/): Wagtail's API v2 at /api/v2/, see the README.
 WAGTAILAPI_LIMIT_MAX = 50
@@ -402,7 +405,7 @@ CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 
-# Webhooks (portal/api/webhooks.py): the admin's Settings > Webhooks, and these from the
+# Webhooks (portal/webhooks/delivery.py): the admin's Settings > Webhooks, and these from the
 # environment: WEBHOOK_URLS=https://a.example/hook,https://b.example/hook WEBHOOK_SECRET=...
 PORTAL_WEBHOOKS = [
     {"url": url, "secret": os.environ.get("WEBHOOK_SECRET", "")} for url in env_list("WEBHOOK_URLS")

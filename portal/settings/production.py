@@ -11,10 +11,10 @@ if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insec
     )
 
 # The cache must be one that every process shares: the password reset limit (django-ratelimit)
-# counts in it, and a publish bumps the content generation in it (portal/content_cache.py), which
-# a process with a cache of its own would never see. SINGLE_PROCESS=true says the site runs in
-# one process only (one gunicorn worker, no second server): then `check` warns (portal.W001 and
-# django-ratelimit's W001) instead of refusing.
+# counts in it, and a publish bumps the content generation in it
+# (portal/core/content_cache.py), which a process with a cache of its own would never see.
+# SINGLE_PROCESS=true says the site runs in one process only (one gunicorn worker, no second
+# server): then `check` warns (portal.W001 and django-ratelimit's W001) instead of refusing.
 SINGLE_PROCESS = env_bool("SINGLE_PROCESS", False)  # noqa: F405
 if not os.environ.get("REDIS_URL"):  # noqa: F405
     if not SINGLE_PROCESS:
@@ -24,7 +24,7 @@ if not os.environ.get("REDIS_URL"):  # noqa: F405
             "Only for a single-process deployment (one gunicorn worker), set SINGLE_PROCESS=true."
         )
     # An error stops every manage.py command (migrate, publish_scheduled): django-ratelimit's
-    # "not a shared cache" error is reported as portal.W001 instead (portal/checks.py).
+    # "not a shared cache" error is reported as portal.W001 instead (portal/ops/checks.py).
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]
 
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405

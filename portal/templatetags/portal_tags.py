@@ -12,11 +12,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Site
 
-from portal import content_cache
-from portal.links import absolute_url
-from portal.metadata import OG_LOCALES, description_of, image_of, structured_data
-from portal.translations import originals
-from portal.visibility import in_time, visible
+from portal.core import content_cache
+from portal.core.links import absolute_url
+from portal.core.translations import originals
+from portal.core.visibility import in_time, visible
+from portal.site.metadata import OG_LOCALES, description_of, image_of, structured_data
 
 register = template.Library()
 
@@ -49,7 +49,7 @@ def _live_translations(page):
 
 @register.simple_tag(takes_context=True)
 def site_url(context, path):
-    """An absolute address on this site, from its configured address (portal/links.py)."""
+    """An absolute address on this site, from its configured address (portal/core/links.py)."""
     return absolute_url(path, context.get("request"))
 
 
@@ -211,7 +211,7 @@ class FragmentNode(template.Node):
 @register.tag
 def fragment(parser, token):
     """{% fragment "name" page.pk request.GET.urlencode %}...{% endfragment %}: the rendered
-    content, kept until the content changes (portal/content_cache.py), per language and per
+    content, kept until the content changes (portal/core/content_cache.py), per language and per
     the values given."""
     bits = token.split_contents()
     if len(bits) < 2 or bits[1][0] not in "\"'":

@@ -8,8 +8,8 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import date_format
 
-from portal.translation_guards import offered_editor_props
-from portal.untranslated_labels import WAGTAIL_LOCALIZE_DATE
+from portal.editorial.translation_guards import offered_editor_props
+from portal.editorial.untranslated_labels import WAGTAIL_LOCALIZE_DATE
 
 register = template.Library()
 register.filter("offered_to", offered_editor_props)
@@ -18,7 +18,7 @@ register.filter("offered_to", offered_editor_props)
 @register.filter
 def dates_in_admin_language(props):
     """The last publishing date, which wagtail-localize writes with strftime in the form the portal
-    sets (portal/untranslated_labels.py), in the admin's own format."""
+    sets (portal/editorial/untranslated_labels.py), in the admin's own format."""
     data = json.loads(props)
     written = (data.get("object") or {}).get("lastPublishedDate")
     if written:

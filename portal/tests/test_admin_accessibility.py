@@ -1,5 +1,5 @@
 """What the admin draws for a screen reader, fixed from the project where Wagtail and
-wagtail-localize left it out (portal/admin_accessibility.py, the templates it names): each fix
+wagtail-localize left it out (portal/core/admin_accessibility.py, the templates it names): each fix
 on the screen it is for, in the admin's language. The browser tests run axe on every screen
 (portal/tests/browser/test_admin_accessibility.py); these say which fix holds, on both
 databases, without a browser."""

@@ -34,7 +34,7 @@ from wagtail.models import PageLogEntry, Workflow
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation
 
-from portal.roles import EDITORS, MODERATORS, WORKFLOWS
+from portal.core.roles import EDITORS, MODERATORS, WORKFLOWS
 from portal.templatetags.translation_editor import dates_in_admin_language
 
 UPSTREAM = Path(settings.UPSTREAM_LOCALE_DIR)

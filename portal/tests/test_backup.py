@@ -15,7 +15,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from news.tests.factories import PressReleasePageFactory
-from portal.backups import media_checksums, postgres_url
+from portal.ops.backups import media_checksums, postgres_url
 from portal.tests.factories import SiteTree
 
 

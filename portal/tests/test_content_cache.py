@@ -1,4 +1,4 @@
-"""Fragments and values kept until the content changes (portal/content_cache.py): a change is
+"""Fragments and values kept until the content changes (portal/core/content_cache.py): a change is
 shown at once, and drafts and private pages never reach the cache."""
 
 from django.contrib.auth import get_user_model
@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from news.tests.factories import PressReleasePageFactory
-from portal import content_cache
+from portal.core import content_cache
 from portal.tests.factories import SiteTree
 
 

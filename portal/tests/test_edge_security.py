@@ -23,9 +23,9 @@ from wagtail_factories import ImageFactory
 import portal.urls
 from news.models import PressReleasePage
 from news.tests.factories import PressReleasePageFactory
-from portal.frontend_cache import FrontendCacheMiddleware
+from portal.ops.frontend_cache import FrontendCacheMiddleware
+from portal.ops.throttle import client_address
 from portal.tests.seed import load_seed
-from portal.throttle import client_address
 
 PASSWORD = "Latgale-portal-2026"
 BEHIND_NGINX = {"CLIENT_ADDRESS_META_KEY": "HTTP_X_REAL_IP"}
@@ -189,7 +189,7 @@ class PrivateUploadsOnTheDevelopmentServerTests(TestCase):
 
 
 @override_settings(
-    MEDIA_ACCEL_REDIRECT_URL="/internal-media/", SENDFILE_BACKEND="portal.private_media"
+    MEDIA_ACCEL_REDIRECT_URL="/internal-media/", SENDFILE_BACKEND="portal.ops.private_media"
 )
 class NginxSendsTheBytesTests(TestCase):
     def setUp(self):
@@ -208,7 +208,7 @@ class NginxSendsTheBytesTests(TestCase):
 
 class ApiErrorsAreJsonTests(TestCase):
     def test_an_unexpected_error_under_the_api_is_json(self):
-        from portal.views import server_error
+        from portal.site.views import server_error
 
         try:
             raise RuntimeError("boom")

@@ -1,6 +1,6 @@
 """The release form and its moderation as the press office sees them, in Latvian and Polish:
 the add buttons, the workflow's buttons and messages, the moderation e-mails, and autosave on a
-new release (portal/editor_menus.py, templates/wagtailadmin/notifications/)."""
+new release (portal/editorial/editor_menus.py, templates/wagtailadmin/notifications/)."""
 
 import datetime
 import html
@@ -20,8 +20,8 @@ from wagtail.users.models import UserProfile
 
 from news.models import PressReleasePage
 from news.tests.factories import PressReleasePageFactory, release_form_data
-from portal.editor_menus import ENGLISH_REVIEW, MODERATORS_APPROVAL, POLISH_REVIEW
-from portal.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS, WORKFLOWS
+from portal.core.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS, WORKFLOWS
+from portal.editorial.editor_menus import ENGLISH_REVIEW, MODERATORS_APPROVAL, POLISH_REVIEW
 from portal.tests.factories import SiteTree
 from projects.tests.factories import ProjectPageFactory
 

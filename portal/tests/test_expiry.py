@@ -1,6 +1,6 @@
 """A page past its expiry (`expire_at`) is gone from every public place at once, before
 publish_scheduled has unpublished it: lists, feeds, search, the sitemap, the API and its own
-address; kept answers (portal/content_cache.py) do not outlive it either."""
+address; kept answers (portal/core/content_cache.py) do not outlive it either."""
 
 import datetime
 from unittest import mock

@@ -1,5 +1,5 @@
 """What the cache in front may keep (FrontendCacheMiddleware), and what publishing purges
-(portal/frontend_cache.py), against a real HTTP purge server on loopback."""
+(portal/ops/frontend_cache.py), against a real HTTP purge server on loopback."""
 
 import datetime
 import threading
@@ -43,7 +43,7 @@ class PurgeServer:
         self.settings = override_settings(
             WAGTAILFRONTENDCACHE={
                 "nginx": {
-                    "BACKEND": "portal.frontend_cache.NginxPurgeBackend",
+                    "BACKEND": "portal.ops.frontend_cache.NginxPurgeBackend",
                     "LOCATION": f"http://127.0.0.1:{port}",
                 }
             }
@@ -168,11 +168,11 @@ class PurgeOnPublishTests(TestCase):
         self.assertTrue(callbacks)
 
     def test_a_purge_server_that_is_down_is_logged_not_raised(self):
-        settings = {"nginx": {"BACKEND": "portal.frontend_cache.NginxPurgeBackend"}}
+        settings = {"nginx": {"BACKEND": "portal.ops.frontend_cache.NginxPurgeBackend"}}
         settings["nginx"]["LOCATION"] = "http://127.0.0.1:9"  # nothing listens there
         with (
             override_settings(WAGTAILFRONTENDCACHE=settings),
-            self.assertLogs("portal.frontend_cache", "ERROR") as logs,
+            self.assertLogs("portal.ops.frontend_cache", "ERROR") as logs,
             self.captureOnCommitCallbacks(execute=True),
         ):
             release().save_revision().publish()

@@ -7,7 +7,7 @@ from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 
 from news.tests.factories import PressReleasePageFactory, release_form_data
-from portal.roles import EDITORS
+from portal.core.roles import EDITORS
 from portal.tests.factories import SiteTree
 
 PASSWORD = "Redaktores-parole-2026"

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 
-from portal.blocks import LinkBlock
+from portal.core.blocks import LinkBlock
 from portal.tests.factories import SiteTree
 
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from news.tests.factories import PressReleasePageFactory, release_form_data
-from portal.admin_forms import BASE_REVISION_FIELD, CONFIRM_FIELD
-from portal.roles import MODERATORS
+from portal.core.forms import BASE_REVISION_FIELD, CONFIRM_FIELD
+from portal.core.roles import MODERATORS
 from portal.tests.factories import SiteTree
 
 REFUSED = "saved this page after you opened it"

@@ -11,7 +11,7 @@ from news.tests.factories import (
     PressReleaseTopicFactory,
     TopicFactory,
 )
-from portal import content_cache
+from portal.core import content_cache
 from portal.tests.factories import SiteTree
 from projects.tests.factories import (
     PartnerOrganisationPageFactory,
@@ -21,10 +21,11 @@ from projects.tests.factories import (
 
 # Queries for one anonymous request of each listing, whatever the number of items: "cold" is
 # the first request after a publish (every fragment rendered afresh), "warm" the ones after it
-# (the shared parts from the cache, portal/content_cache.py). Most of the warm cost is Wagtail's
-# routing and view restriction checks. A cold request also works out when the next expiry or
-# go-live time comes (one query per content change, portal/visibility.py); the lists read the
-# private sections from the cache (there too), not with a query each as Wagtail's public() does.
+# (the shared parts from the cache, portal/core/content_cache.py). Most of the warm cost is
+# Wagtail's routing and view restriction checks. A cold request also works out when the next
+# expiry or go-live time comes (one query per content change, portal/core/visibility.py); the
+# lists read the private sections from the cache (there too), not with a query each as
+# Wagtail's public() does.
 EXPECTED_QUERIES = {
     "home": {"cold": 16, "warm": 5},
     "news_index": {"cold": 25, "warm": 7},
@@ -37,7 +38,7 @@ EXPECTED_QUERIES = {
 
 # The API's listings with every nested field, 50 items a response.
 # The second request of each: its total_count comes from the content cache (ListingQuerySet),
-# and so do the private sections that each public_pages() leaves out (portal/visibility.py).
+# and so do the private sections that each public_pages() leaves out (portal/core/visibility.py).
 EXPECTED_API_QUERIES = {
     "releases": 12,
     "projects": 9,

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset
 
 from news.models import PressReleasePage
 from news.tests.factories import PressReleasePageFactory, release_form_data
-from portal.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
+from portal.core.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
 from portal.tests.factories import SiteTree
 
 

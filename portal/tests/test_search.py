@@ -5,7 +5,7 @@ from unittest import mock, skipUnless
 from django.db import connection
 from django.test import TestCase
 
-from portal.search import fold
+from portal.core.search import fold
 from portal.tests.seed import load_seed
 
 
@@ -59,7 +59,7 @@ class SearchTests(TestCase):
         self.assertContains(response, 'name="q" value="Krakow"')
         self.assertContains(response, 'role="status">1 ')
 
-    @mock.patch("portal.views.RESULTS_PER_PAGE", 3)
+    @mock.patch("portal.site.views.RESULTS_PER_PAGE", 3)
     def test_results_are_paginated(self):
         response = self.search("lv", "plānošanas")
         self.assertGreater(response.context["results"].paginator.count, 3)

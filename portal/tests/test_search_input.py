@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail_factories import ImageFactory
 
 from news.tests.factories import PressReleasePageFactory
-from portal.roles import EDITORS
+from portal.core.roles import EDITORS
 from portal.tests.factories import SiteTree
 
 HOSTILE = [

@@ -14,8 +14,8 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from news.models import PressReleasePage, Topic
-from portal.roles import REVIEWERS, TRANSLATORS
-from portal.segment_edits import EDITED, NOT_REMOVED_MESSAGE, NOT_SAVED_MESSAGE, REFUSED
+from portal.core.roles import REVIEWERS, TRANSLATORS
+from portal.editorial.segment_edits import EDITED, NOT_REMOVED_MESSAGE, NOT_SAVED_MESSAGE, REFUSED
 from portal.tests.seed import load_seed
 
 REVIEWERS_TEXT = "Wstęp poprawiony przez recenzentkę."

@@ -13,7 +13,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from news.tests.factories import PressReleasePageFactory
 from news.tests.test_topics import make_user
-from portal.roles import EDITORS, MODERATORS, TRANSLATORS
+from portal.core.roles import EDITORS, MODERATORS, TRANSLATORS
 from portal.tests.factories import SiteTree
 
 DRAFT = {"title": "Slepens melnraksts", "slug": "slepens-melnraksts"}

@@ -25,7 +25,7 @@ from wagtail_localize.operations import translate_object
 
 from news.models import NewsIndexPage, PressReleasePage
 from news.tests.factories import PressReleasePageFactory
-from portal.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
+from portal.core.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
 from portal.tests.seed import load_seed
 
 SEED_RELEASE = "Wizyta w Krakowie na rzecz wspierania przedsiębiorczości"

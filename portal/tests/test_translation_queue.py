@@ -12,9 +12,9 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from news.models import PressReleasePage
 from news.tests.factories import PressReleasePageFactory
-from portal.roles import EDITORS, REVIEWERS, TRANSLATORS
+from portal.core.roles import EDITORS, REVIEWERS, TRANSLATORS
+from portal.editorial.translation_queue import changed_texts, work_queue
 from portal.tests.seed import load_seed
-from portal.translation_queue import changed_texts, work_queue
 
 OLD = "Vizīte tiek organizēta ar mērķi popularizēt Latgales reģiona ražotāju produkciju"
 NEW_PARAGRAPH = (

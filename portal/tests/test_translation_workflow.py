@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from news.models import PressReleasePage
-from portal.roles import EDITORS, REVIEWERS, TRANSLATORS
+from portal.core.roles import EDITORS, REVIEWERS, TRANSLATORS
 from portal.tests.seed import load_seed
 
 CHANGED_PARAGRAPH = "Vizīte tiek organizēta, lai popularizētu Latgales ražotāju produkciju."

@@ -1,5 +1,6 @@
-"""Two-factor sign-in (portal/two_factor.py): setting up an app, the code after the password,
-recovery codes, the roles that must have it, and the login lockout counting wrong codes."""
+"""Two-factor sign-in (portal/editorial/two_factor.py): setting up an app, the code after the
+password, recovery codes, the roles that must have it, and the login lockout counting wrong
+codes."""
 
 import os
 import re
@@ -22,10 +23,10 @@ from wagtail.users.models import UserProfile
 
 from news.models import PressReleasePage
 from news.tests.factories import PressReleasePageFactory, release_form_data
-from portal.roles import EDITORS, MODERATORS
+from portal.core.roles import EDITORS, MODERATORS
+from portal.editorial.two_factor import replace_recovery_codes
 from portal.settings import base as base_settings
 from portal.tests.factories import SiteTree
-from portal.two_factor import replace_recovery_codes
 
 PASSWORD = "Rēzekne-ziemā-2026"
 LOGIN = "/admin/login/"

@@ -1,7 +1,7 @@
 """Link addresses: only http, https, mailto and tel, wherever they are entered (the editor's
 forms, the translator's overrides, PO files) and wherever they are shown (the page, the API),
 old data included; and in translations the addresses of links, embeds and websites stay the
-source page's (portal/links.py, portal/url_guards.py)."""
+source page's (portal/core/links.py, portal/editorial/url_guards.py)."""
 
 import json
 import os
@@ -35,18 +35,18 @@ from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValu
 
 # Loaded by portal/wagtail_hooks.py; imported here too, so that these tests check the guards
 # themselves (RegistrationTests checks that the admin loads them).
-import portal.url_guards  # noqa: F401
+import portal.editorial.url_guards  # noqa: F401
 from news.tests.factories import release_form_data
-from portal.blocks import LinkBlock
-from portal.links import LINK_ADDRESS_MESSAGE, WEB_ADDRESS_MESSAGE
-from portal.roles import EDITORS, REVIEWERS, TRANSLATORS
-from portal.tests.seed import load_seed
-from portal.tests.test_translation_workflow import make_user, release_in, translation_of
-from portal.url_guards import (
+from portal.core.blocks import LinkBlock
+from portal.core.links import LINK_ADDRESS_MESSAGE, WEB_ADDRESS_MESSAGE
+from portal.core.roles import EDITORS, REVIEWERS, TRANSLATORS
+from portal.editorial.url_guards import (
     KEPT_FROM_SOURCE_MESSAGE,
     PO_UPLOAD_URL_NAME,
     forget_address_overrides,
 )
+from portal.tests.seed import load_seed
+from portal.tests.test_translation_workflow import make_user, release_in, translation_of
 from projects.models import PartnerOrganisationPage, ProjectPage
 
 HOSTILE = ["javascript:alert(document.domain)", " JavaScript:alert(1)", "data:text/html,x"]
@@ -483,12 +483,12 @@ class TranslatorsChangeAddressesTests(TestCase):
 
 class RegistrationTests(TestCase):
     def test_the_admin_loads_the_guards(self):
-        """portal/wagtail_hooks.py imports portal.url_guards. Run apart, as this module imports
-        the guards itself."""
+        """portal/wagtail_hooks.py imports portal.editorial.url_guards. Run apart, as this module
+        imports the guards itself."""
         code = (
             "import sys, django; django.setup(); from django.urls import resolve; "
             "print(resolve('/admin/localize/translate/1/pofile/upload/').url_name, "
-            "'portal.url_guards' in sys.modules)"
+            "'portal.editorial.url_guards' in sys.modules)"
         )
         result = subprocess.run(
             [sys.executable, "-c", code],

@@ -16,9 +16,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from news.tests.factories import PressReleasePageFactory
-from portal.api import webhooks
 from portal.models import WebhookDelivery, WebhookEndpoint
 from portal.tests.factories import SiteTree
+from portal.webhooks import delivery as webhooks
 
 
 class Receiver:

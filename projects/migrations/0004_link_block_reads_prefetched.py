@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='projectpage',
             name='external_links',
-            field=wagtail.fields.StreamField([('link', 3)], blank=True, block_lookup={0: ('portal.blocks.PageChooserBlock', (), {'label': 'Page on this portal', 'required': False}), 1: ('wagtail.blocks.URLBlock', (), {'label': 'Address on another site', 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave empty to show the page title or the address.', 'label': 'Link text', 'max_length': 255, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('page', 0), ('url', 1), ('text', 2)]], {})}, verbose_name='external links'),
+            field=wagtail.fields.StreamField([('link', 3)], blank=True, block_lookup={0: ('portal.core.blocks.PageChooserBlock', (), {'label': 'Page on this portal', 'required': False}), 1: ('wagtail.blocks.URLBlock', (), {'label': 'Address on another site', 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave empty to show the page title or the address.', 'label': 'Link text', 'max_length': 255, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('page', 0), ('url', 1), ('text', 2)]], {})}, verbose_name='external links'),
         ),
     ]

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from wagtail.models import Page
 
-from portal import backups
+from portal.ops import backups
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from portal.api import webhooks
+from portal.webhooks import delivery as webhooks
 
 
 class Command(BaseCommand):

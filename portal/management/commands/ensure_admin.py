@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from portal.two_factor import has_authenticator, is_required_for
+from portal.editorial.two_factor import has_authenticator, is_required_for
 
 PASSWORD_FILE = Path(settings.BASE_DIR) / ".admin-password"
 
@@ -55,7 +55,7 @@ class Command(BaseCommand):
         )
 
     def print_second_factor(self, user):
-        """What the password alone does not do (portal/two_factor.py)."""
+        """What the password alone does not do (portal/editorial/two_factor.py)."""
         if has_authenticator(user):
             self.stdout.write(
                 "  and a code from its authenticator app; without the phone, "

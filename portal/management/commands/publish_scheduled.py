@@ -3,8 +3,8 @@ text is not published: its schedule is cancelled (it would never become publisha
 version keeps its text) and the command ends with an error naming it, after publishing
 everything else that is due.
 
-Publishing itself refuses such a version (portal/translation_guards.py); this answers with a
-message where Wagtail's command would stop at the first one with a traceback.
+Publishing itself refuses such a version (portal/editorial/translation_guards.py); this
+answers with a message where Wagtail's command would stop at the first one with a traceback.
 """
 
 from django.core.management.base import CommandError
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.management.commands import publish_scheduled
 from wagtail.models import Revision
 
-from portal.translation_guards import UntranslatedTextError, refuse_untranslated_text
+from portal.editorial.translation_guards import UntranslatedTextError, refuse_untranslated_text
 
 
 class Command(publish_scheduled.Command):

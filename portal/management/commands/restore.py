@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal import backups
+from portal.ops import backups
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from portal.search_config import ensure_search_configuration
+from portal.site.search_config import ensure_search_configuration
 
 
 class Command(BaseCommand):

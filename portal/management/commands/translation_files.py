@@ -15,8 +15,8 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
-from portal.links import link_changes
-from portal.translation_guards import UntranslatedTextError
+from portal.core.links import link_changes
+from portal.editorial.translation_guards import UntranslatedTextError
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """The new release form in Chromium: the event's place is as wide as the country beside it in
 every admin language, and autosave leaves no draft for a release that never got past its title
-(portal/editor_menus.py, static/css/admin/editor.css)."""
+(portal/editorial/editor_menus.py, static/css/admin/editor.css)."""
 
 import re
 import time

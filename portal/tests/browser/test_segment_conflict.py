@@ -9,7 +9,7 @@ import pytest
 from django.utils import translation as languages
 from playwright.sync_api import expect
 
-from portal.segment_edits import NOT_SAVED_MESSAGE
+from portal.editorial.segment_edits import NOT_SAVED_MESSAGE
 from portal.tests.browser.test_admin_in_a_browser import log_in
 
 pytestmark = pytest.mark.browser

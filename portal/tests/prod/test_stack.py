@@ -48,9 +48,9 @@ def get(url, opener=None, headers=None, raw=False):
 
 def logged_in_administrator(portal, username):
     """A new administrator `username` with an authenticator app (production settings require
-    one of administrators, portal/two_factor.py), signed in through the login form and the code
-    form as a browser does: (opener with their cookies, the cookie jar, the login page's
-    headers)."""
+    one of administrators, portal/editorial/two_factor.py), signed in through the login form
+    and the code form as a browser does: (opener with their cookies, the cookie jar, the login
+    page's headers)."""
     password = uuid.uuid4().hex
     code = manage_shell(
         "from django.contrib.auth import get_user_model\n"

@@ -1,5 +1,5 @@
 /* What Wagtail and wagtail-localize draw without a name or outside the page's landmarks, put
-   right as it appears (portal/admin_accessibility.py; the README names each upstream cause). */
+   right as it appears (portal/core/admin_accessibility.py; the README names each upstream cause). */
 (() => {
   const squash = (text) => text.replace(/\s+/g, " ").trim();
 

@@ -1,6 +1,6 @@
 // After each autosave the page has a newer revision: the editor's own. Wagtail moves its
 // autosave along but leaves the form's loaded revision where it was, so the next "Save" looked
-// like a save over someone else's version (portal/admin_forms.py). Here the form moves too; a
+// like a save over someone else's version (portal/core/forms.py). Here the form moves too; a
 // page opened before it had any revision gets the fields with its first autosave.
 document.addEventListener('w-autosave:success', (event) => {
   const form = event.target;

@@ -1,6 +1,6 @@
 // wagtail-localize's translation editor shows any answer to the save of a text other than 200
 // or 201 as "Server error", and reads nothing of it. A save refused because someone else changed
-// the text meanwhile (a 409: portal/segment_edits.py) shows its message instead, at the top of
+// the text meanwhile (a 409: portal/editorial/segment_edits.py) shows its message instead, at the top of
 // the page and, for a save, beside the text, which the editor keeps on screen: it is handed the
 // refusal as if it were the saved text, whose error it shows. Nothing was saved on the server.
 (() => {

@@ -1,5 +1,5 @@
 // Labels Wagtail and wagtail-localize write in English outside gettext, given the admin's
-// language; the translations come from the server (portal/untranslated_labels.py, which lists
+// language; the translations come from the server (portal/editorial/untranslated_labels.py, which lists
 // each upstream cause). Remove a label here when upstream translates it.
 (() => {
   const script = document.currentScript;

@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from portal.roles import STORED_NAMES
+from portal.core.roles import STORED_NAMES
 
 
 class StoredName(str):

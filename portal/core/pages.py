@@ -7,8 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from portal.admin_forms import CONTENT_PANELS, PortalPageForm
-from portal.translations import PAGE_TRANSLATABLE_FIELDS
+from portal.core.forms import CONTENT_PANELS, PortalPageForm
+from portal.core.translations import PAGE_TRANSLATABLE_FIELDS
 
 
 class IndexPage(Page):

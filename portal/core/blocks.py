@@ -8,19 +8,20 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock as WagtailDocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 
-from portal.admin_accessibility import name_rich_text_editor
-from portal.links import (
+from portal.core.admin_accessibility import name_rich_text_editor
+from portal.core.links import (
     WEB_ADDRESS_MESSAGE,
     WEB_SCHEMES,
     AddressesFollowTheSource,
     allowed_or_empty,
     is_allowed,
 )
-from portal.references import PrefetchedChooserMixin, link_targets
+from portal.core.references import PrefetchedChooserMixin, link_targets
 
 
 class RichTextBlock(blocks.RichTextBlock):
-    """Wagtail's, with its editor named by the block's label (portal/admin_accessibility.py)."""
+    """Wagtail's, with its editor named by the block's label
+    (portal/core/admin_accessibility.py)."""
 
     @cached_property
     def field(self):
@@ -43,9 +44,9 @@ class DocumentChooserBlock(PrefetchedChooserMixin, WagtailDocumentChooserBlock):
 
 class LinkStructValue(blocks.StructValue):
     def public_page(self):
-        """The chosen page in the reader's language while readers see it (portal/visibility.py),
-        else None: a link to a draft, private or expired page shows neither its title nor its
-        address."""
+        """The chosen page in the reader's language while readers see it
+        (portal/core/visibility.py), else None: a link to a draft, private or expired page
+        shows neither its title nor its address."""
         page = self.get("page")
         if page is None:
             return None
@@ -53,7 +54,7 @@ class LinkStructValue(blocks.StructValue):
 
     def address(self):
         """The address on another site, "" when stored with a scheme the portal does not show
-        (portal/links.py)."""
+        (portal/core/links.py)."""
         return allowed_or_empty(self.get("url"))
 
     def href(self):

@@ -7,7 +7,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from portal.visibility import visible
+from portal.core.visibility import visible
 
 
 class MultilingualSitemap(Sitemap):

@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from portal.links import absolute_url
+from portal.core.links import absolute_url
 
 FEED_LENGTH = 20
 
@@ -93,7 +93,7 @@ class ReleaseFeedsMixin(RoutablePageMixin):
         raise NotImplementedError
 
     def get_cached_paths(self):
-        # Purged with the page (portal/frontend_cache.py).
+        # Purged with the page (portal/ops/frontend_cache.py).
         return ["/", "feed/rss/", "feed/atom/"]
 
     @path("")

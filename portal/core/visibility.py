@@ -5,7 +5,7 @@ Every list, feed, search, the sitemap, the API (portal/api/public.py) and the pa
 address (the before_serve_page hook below) ask here, so that a page past
 its `expire_at` is gone from all of them at once, also before publish_scheduled has run to
 unpublish it. Kept answers follow: the content generation goes up when such a time passes
-(next_change(), read by portal/content_cache.py).
+(next_change(), read by portal/core/content_cache.py).
 
 Times are read to the minute, so that a listing's query, and the count kept for it, stays the
 same for a minute; rounded the safe way: a page may show up to a minute late or leave up to a
@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page
 
-from portal import content_cache
+from portal.core import content_cache
 
 MINUTE = timedelta(minutes=1)
 

@@ -48,7 +48,7 @@ from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.ingest import ingest_segments
 from wagtail_localize.strings import StringValue
 
-from portal.roles import REVIEWERS, TRANSLATORS, languages_of
+from portal.core.roles import REVIEWERS, TRANSLATORS, languages_of
 
 # How many pages each part of the queue lists by name (the count is always the full one).
 LISTED = 20

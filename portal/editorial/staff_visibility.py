@@ -35,8 +35,8 @@ from wagtail.models import Page, get_page_models
 from wagtail.permissions import policy_registry
 from wagtail_localize.views.report import TranslationsReportView
 
-from portal.roles import languages_of
-from portal.url_guards import ExternalLinkCheckedView
+from portal.core.roles import languages_of
+from portal.editorial.url_guards import ExternalLinkCheckedView
 
 
 def editable_pages(user):

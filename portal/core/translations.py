@@ -18,7 +18,7 @@ from django.db.models import OuterRef, Subquery
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from portal.visibility import visible
+from portal.core.visibility import visible
 
 # What wagtail-localize does with each field of a page, written down per model so that it is a
 # decision, not an accident: TranslatableField text goes to the translators (segment by segment);
@@ -41,7 +41,7 @@ class Localized:
 
 
 def localize_pages(pages, locale_id):
-    """{pk: Localized} for each page of `pages` that readers see (portal/visibility.py): its
+    """{pk: Localized} for each page of `pages` that readers see (portal/core/visibility.py): its
     translation into `locale_id` when readers see it, else the page itself. One query per page
     type."""
     by_model = defaultdict(list)
@@ -97,7 +97,7 @@ class Original:
 
 def originals(pages, request=None):
     """{pk: Original} for each live translation among `pages` whose Latvian original readers
-    see (portal/visibility.py); Latvian pages, drafts and translations without one are left
+    see (portal/core/visibility.py); Latvian pages, drafts and translations without one are left
     out. One query, whatever the number of pages."""
     from wagtail_localize.models import TranslationSource
 

@@ -40,7 +40,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from portal.admin_chain import hand_on
+from portal.core.admin_chain import hand_on
 
 URL_NAME = "portal_edit_string_translation"
 SESSION_KEY = "portal_segment_versions"

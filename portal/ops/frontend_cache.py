@@ -32,8 +32,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Page
 
-from portal import content_cache
-from portal.links import absolute_url
+from portal.core import content_cache
+from portal.core.links import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,8 @@ class FrontendCacheMiddleware:
 def until_next_change(request, seconds):
     """`seconds`, or fewer if before then what readers see changes by itself (a release's
     expiry: no publish, so no purge): every list, feed and page may show it, so every answer
-    is kept no longer than that (portal/content_cache.py works out when, once per generation)."""
+    is kept no longer than that (portal/core/content_cache.py works out when, once per
+    generation)."""
     if not seconds:
         return seconds
     moment = content_cache.next_change(content_cache.generation(request))

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_noop
 
-# Stored in English, shown in the reader's language (portal/stored_names.py).
+# Stored in English, shown in the reader's language (portal/editorial/stored_names.py).
 EDITORS = gettext_noop("Editors")
 MODERATORS = gettext_noop("Moderators")
 TRANSLATORS = {

@@ -3,7 +3,7 @@
 Wagtail answers a save from a signed-out editor with the login page and drops the form. Here
 the form's input is kept in the (new, anonymous) session, which Django carries over the login;
 after logging in the editor lands on a page that sends it back to where it was going, as a
-draft only, through the same stale-save check as any save (portal/admin_forms.py).
+draft only, through the same stale-save check as any save (portal/core/forms.py).
 """
 
 from django.contrib import messages
@@ -20,7 +20,7 @@ SESSION_KEY = "portal_kept_input"
 # Who last worked in the admin in this browser (a signed cookie): kept input is offered back
 # to that person only, not to whoever logs in next on a shared computer.
 EDITOR_COOKIE = "portal_editor"
-EDITOR_COOKIE_SALT = "portal.kept_input"
+EDITOR_COOKIE_SALT = "portal.editorial.kept_input"
 EDITOR_COOKIE_AGE = 60 * 60 * 24 * 30
 # The admin forms whose input is worth keeping: page and snippet editors, new and existing.
 FORM_VIEWS = {"edit", "add", "add_subpage", "create"}

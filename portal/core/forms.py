@@ -3,7 +3,7 @@ for nothing.
 
 Wagtail refuses a stale autosave but lets a plain "Save" or "Publish" from a stale form
 silently replace someone else's newer version. Here that save is a form error instead, checked
-and saved in one transaction with the page's row locked (portal/middleware.py,
+and saved in one transaction with the page's row locked (portal/ops/middleware.py,
 AdminSaveTransactionMiddleware), so of two simultaneous saves from the same version exactly one
 wins. The editor whose save was refused keeps their input, is shown what the other person
 changed, and may overwrite it only by confirming, for exactly the version they were shown.
@@ -19,11 +19,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import panels
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
 from wagtail.models import Page, Revision
 
-from portal.admin_accessibility import name_rich_text_fields
+from portal.core.admin_accessibility import name_rich_text_fields
 
 # Set by the conflict panel: the revision the editor started from, kept across refusals, and
 # the newer revision they confirmed to overwrite.
@@ -116,7 +117,7 @@ class StaleSaveCheck:
 
 class PortalPageForm(StaleSaveCheck, WagtailAdminPageForm):
     """Refuses a save that would silently replace someone else's newer version; its rich text
-    editors are named by their labels (portal/admin_accessibility.py)."""
+    editors are named by their labels (portal/core/admin_accessibility.py)."""
 
     save_conflict = None
 
@@ -153,3 +154,21 @@ class SaveConflictPanel(Panel):
 
 # The start of every page type's content panels: the conflict notice, then the title.
 CONTENT_PANELS = [SaveConflictPanel(), *Page.content_panels]
+
+
+class InlinePanel(panels.InlinePanel):
+    """Wagtail's InlinePanel, with the add button's whole text given (`add_label`).
+
+    Wagtail writes "Add <label>" with the label each child form is headed with ("Projekts 1"),
+    which is the nominative; the button needs the accusative in Latvian and Polish
+    ("Pievienot projektu", "Dodaj organizację")."""
+
+    def __init__(self, *args, add_label="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_label = add_label
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "add_label": self.add_label}
+
+    class BoundPanel(panels.InlinePanel.BoundPanel):
+        template_name = "portal/admin/inline_panel.html"

@@ -56,7 +56,7 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
             patch_vary_headers(response, ("Accept-Language",))
             response.headers.setdefault("Content-Language", translation.get_language())
             # In the visitor's language: the next visitor may ask for another. The cache in
-            # front ignores Vary, so it must not keep it (portal/frontend_cache.py).
+            # front ignores Vary, so it must not keep it (portal/ops/frontend_cache.py).
             patch_cache_control(response, private=True)
             return response
         return super().process_response(request, response)
@@ -89,7 +89,7 @@ class PageGZipMiddleware(GZipMiddleware):
 
 class AdminSaveTransactionMiddleware:
     """Runs an admin edit form's POST in one transaction, so that the stale-save check (which
-    locks the object's row: portal/admin_forms.py) and the save cannot interleave with another
+    locks the object's row: portal/core/forms.py) and the save cannot interleave with another
     save of the same object: of two simultaneous saves from one version, exactly one wins."""
 
     EDIT_VIEWS = {"edit"}

@@ -1,4 +1,4 @@
-"""Translators' input checked for link addresses (the rules: portal/links.py). A refused value
+"""Translators' input checked for link addresses (the rules: portal/core/links.py). A refused value
 is a 4xx with a message, and nothing is stored.
 
 - A value override (the translation editor's "synchronised values"): wagtail-localize stores
@@ -43,8 +43,8 @@ from wagtail_localize.segments import OverridableSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
-from portal.admin_chain import view_behind
-from portal.links import (
+from portal.core.admin_chain import view_behind
+from portal.core.links import (
     ALLOWED_SCHEMES,
     LINK_ADDRESS_MESSAGE,
     is_allowed,

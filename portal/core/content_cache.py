@@ -4,7 +4,7 @@ the content changes.
 Every key includes the content generation: a number in the cache that goes up whenever
 anything readers see changes (a page published, unpublished, moved or deleted, a topic, an
 image, a site), and when a page's expiry or go-live time passes, which changes what readers see
-with nobody publishing (portal/visibility.py). Old entries are never read again and expire.
+with nobody publishing (portal/core/visibility.py). Old entries are never read again and expire.
 Simple and always right, at the price of rendering everything afresh after each publish: a
 press office publishes a few times a day, readers read all day.
 
@@ -59,8 +59,8 @@ def stored_generation():
 def next_change(value):
     """When what readers see changes by itself in generation `value` (a timestamp): worked
     out once per generation, by its first reader (one query)."""
-    # Imported here: portal.visibility reads the private sections through this module.
-    from portal import visibility
+    # Imported here: portal.core.visibility reads the private sections through this module.
+    from portal.core import visibility
 
     key = f"{NEXT_CHANGE_KEY}:{value}"
     moment = cache.get(key)

@@ -3,15 +3,15 @@
 from django.utils.html import escape
 from wagtail.rich_text.pages import PageLinkHandler
 
-from portal import content_cache
-from portal.references import link_targets
+from portal.core import content_cache
+from portal.core.references import link_targets
 
 
 class PublicPageLinkHandler(PageLinkHandler):
     """Wagtail's page link, except that a link to a draft, private, expired or deleted page
     loses its address (its slug would leak), the address is that of the translation in the
     reader's language where readers see one, and it is absolute, so that text read through the
-    API works on any other site. Pages are looked up once per request (portal/references.py),
+    API works on any other site. Pages are looked up once per request (portal/core/references.py),
     not once per block."""
 
     @classmethod

@@ -4,7 +4,7 @@ Each page type indexes `search_text()`: its readable text, folded. The query is 
 way and matched as word beginnings (Wagtail's autocomplete), so "Rezekne" also finds
 "Rēzeknes" and "projekt" finds "projekti". The query as written is also searched in full
 text: on PostgreSQL through the "portal" configuration with Latvian and Polish hunspell
-dictionaries (portal/search_config.py), so "projektu" finds "projekta" and "projektów" finds
+dictionaries (portal/site/search_config.py), so "projektu" finds "projekta" and "projektów" finds
 "projektu".
 """
 

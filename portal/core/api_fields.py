@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from rest_framework.fields import Field
 from wagtail.images import get_image_model
 
-from portal.links import absolute_url
+from portal.core.links import absolute_url
 
 # Ready-made sizes for clients: a square thumbnail, a medium and a large picture.
 RENDITIONS = {

@@ -91,7 +91,7 @@ class AddressesFollowTheSource:
 
     To let translators change the addresses of one field, declare its block with
     `LinkBlock(translators_change_addresses=True)` (the field's migration records it); their
-    values are still checked for the scheme (portal/url_guards.py)."""
+    values are still checked for the scheme (portal/editorial/url_guards.py)."""
 
     address_children = ()
 

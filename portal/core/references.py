@@ -5,8 +5,8 @@ Wagtail loads a stream's chosen objects once per stream and resolves rich text's
 once per block, each with its own queries: an API listing of twenty releases looked them up
 some two hundred times. prefetch(pages) reads the references of every page first and loads each
 kind in one query; the chooser blocks (PrefetchedChooserMixin) and the rich text link handler
-(portal/rich_text.py) then read what was loaded, for the rest of the request
-(portal/content_cache.py: per_request)."""
+(portal/core/rich_text.py) then read what was loaded, for the rest of the request
+(portal/core/content_cache.py: per_request)."""
 
 import copy
 import re
@@ -17,9 +17,9 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 
-from portal import content_cache
-from portal.translations import localize_pages
-from portal.visibility import visible
+from portal.core import content_cache
+from portal.core.translations import localize_pages
+from portal.core.visibility import visible
 
 PAGE_LINK = re.compile(r"<a\b[^>]*\blinktype=\"page\"[^>]*>")
 LINK_ID = re.compile(r"\bid=\"(\d+)\"")

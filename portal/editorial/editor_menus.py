@@ -16,7 +16,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages as admin_messages
-from wagtail.admin import panels
 from wagtail.admin.action_menu import (
     PublishMenuItem,
     SubmitForModerationMenuItem,
@@ -25,9 +24,9 @@ from wagtail.admin.action_menu import (
 from wagtail.models import Page, PageSubscription, TaskState
 from wagtail.utils.timestamps import render_timestamp
 
-from portal.roles import WORKFLOWS
+from portal.core.roles import WORKFLOWS
 
-# The workflows' and tasks' names, stored in English (portal/roles.py).
+# The workflows' and tasks' names, stored in English (portal/core/roles.py).
 MODERATORS_APPROVAL, ENGLISH_REVIEW, POLISH_REVIEW = (
     WORKFLOWS[language][0] for language in (settings.LANGUAGE_CODE, "en", "pl")
 )
@@ -49,24 +48,6 @@ WAGTAIL_UPDATED_MESSAGE = "Page '%(page_title)s' has been updated."
 
 # Set on the request by the edit view's hooks: the task state a workflow action acts on.
 MODERATED_TASK_STATE = "portal_moderated_task_state_id"
-
-
-class InlinePanel(panels.InlinePanel):
-    """Wagtail's InlinePanel, with the add button's whole text given (`add_label`).
-
-    Wagtail writes "Add <label>" with the label each child form is headed with ("Projekts 1"),
-    which is the nominative; the button needs the accusative in Latvian and Polish
-    ("Pievienot projektu", "Dodaj organizację")."""
-
-    def __init__(self, *args, add_label="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.add_label = add_label
-
-    def clone_kwargs(self):
-        return {**super().clone_kwargs(), "add_label": self.add_label}
-
-    class BoundPanel(panels.InlinePanel.BoundPanel):
-        template_name = "portal/admin/inline_panel.html"
 
 
 class SubmitToWorkflowMenuItem(SubmitForModerationMenuItem):
