@@ -25,8 +25,8 @@ from wagtail.models import Page  # noqa: E402
 
 from news.models import NewsIndexPage, PressReleasePage  # noqa: E402
 from news.models.releases import ReleaseFilterForm  # noqa: E402
-from portal.api.public import public_pages  # noqa: E402
 from portal.core.search import search_terms, words  # noqa: E402
+from portal.core.visibility import public_pages  # noqa: E402
 from portal.site.views import MAX_RESULTS  # noqa: E402
 from projects.models import ProjectPage  # noqa: E402
 

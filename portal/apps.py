@@ -69,13 +69,12 @@ class PortalConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import Page, PageViewRestriction, Site
 
-        from news.models import Topic
         from portal.core import content_cache
 
         # Anything readers see changed: cached fragments are rendered afresh.
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(content_cache.bump_on_commit, weak=False)
-        for model in (Topic, get_image_model(), Site, PageViewRestriction, TranslationSource):
+        for model in (get_image_model(), Site, PageViewRestriction, TranslationSource):
             post_save.connect(content_cache.bump_on_commit, sender=model, weak=False)
             post_delete.connect(content_cache.bump_on_commit, sender=model, weak=False)
 

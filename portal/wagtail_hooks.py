@@ -33,7 +33,7 @@ from portal.editorial import (  # noqa: F401
     url_guards,
 )
 from portal.editorial.kept_input import kept_input_view
-from portal.models import WebhookEndpoint
+from portal.webhooks.models import WebhookEndpoint
 
 
 class SyncOnlyForm(UpdateTranslationsForm):

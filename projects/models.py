@@ -27,7 +27,8 @@ from portal.core.blocks import LinkBlock
 from portal.core.feeds import ReleaseFeedsMixin
 from portal.core.forms import CONTENT_PANELS, InlinePanel, PortalPageForm
 from portal.core.links import WebAddressField
-from portal.core.pages import IndexPage
+from portal.core.metadata import description_of
+from portal.core.pages import IndexPage, PortalPage
 from portal.core.search import page_text
 from portal.core.translations import (
     PAGE_TRANSLATABLE_FIELDS,
@@ -114,8 +115,7 @@ class Currency(models.TextChoices):
     PLN = "PLN", _("Polish złoty (PLN)")
 
 
-class ProjectPage(ReleaseFeedsMixin, Page):
-    base_form_class = PortalPageForm
+class ProjectPage(ReleaseFeedsMixin, PortalPage):
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
 
@@ -233,14 +233,40 @@ class ProjectPage(ReleaseFeedsMixin, Page):
         APIField("funder_name"),
         APIField("funder_logo", serializer=ImageField()),
         APIField("acknowledgement"),
-        APIField("implementer", serializer=RelatedField("project_implementer", many=False)),
-        APIField("partners", serializer=RelatedField("project_partners")),
-        APIField("releases", serializer=RelatedField("project_releases")),
+        APIField(
+            "implementer", serializer=RelatedField("projects.api.project_implementer", many=False)
+        ),
+        APIField("partners", serializer=RelatedField("projects.api.project_partners")),
+        APIField("releases", serializer=RelatedField("projects.api.releases")),
     ]
 
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+
+    def structured_data(self, request, image_url=None):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Project",
+            "name": self.title,
+            "description": description_of(self),
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+        if self.total_cost is not None:
+            data["funding"] = {
+                "@type": "MonetaryGrant",
+                "name": self.programme or self.get_financial_instrument_display(),
+                "amount": {
+                    "@type": "MonetaryAmount",
+                    "currency": self.currency,
+                    "value": str(self.total_cost),
+                },
+            }
+        return data
+
+    def feeds(self):
+        return [self]
 
     def search_text(self):
         return page_text(self, ["short_name", "programme", "project_code", "description"])
@@ -367,7 +393,7 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", pgettext_lazy("kind of organisation", "Other")
 
 
-class PartnerOrganisationPage(Page):
+class PartnerOrganisationPage(PortalPage):
     """An organisation: the page title is its full name."""
 
     base_form_class = PortalPageForm
@@ -426,13 +452,29 @@ class PartnerOrganisationPage(Page):
         APIField("website"),
         APIField("logo", serializer=ImageField()),
         APIField("description"),
-        APIField("projects", serializer=RelatedField("partner_projects")),
-        APIField("releases", serializer=RelatedField("partner_releases")),
+        APIField("projects", serializer=RelatedField("projects.api.organisation_projects")),
+        APIField("releases", serializer=RelatedField("projects.api.releases")),
     ]
 
     class Meta:
         verbose_name = _("partner organisation")
         verbose_name_plural = _("partner organisations")
+
+    def structured_data(self, request, image_url=None):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.title,
+            "url": self.website or self.get_full_url(request),
+            "address": {"@type": "PostalAddress", "addressCountry": self.country.code},
+        }
+        if self.short_name:
+            data["alternateName"] = self.short_name
+        if self.description:
+            data["description"] = self.description
+        if image_url:
+            data["logo"] = image_url
+        return data
 
     def search_text(self):
         return page_text(self, ["short_name", "region", "description"])

@@ -1,6 +1,7 @@
 """Press releases, their index, and their links to projects, organisations and topics."""
 
 import functools
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -28,7 +29,8 @@ from portal.core.api_fields import RelatedField
 from portal.core.blocks import LinkBlock
 from portal.core.feeds import ReleaseFeedsMixin
 from portal.core.forms import CONTENT_PANELS, InlinePanel, PortalPageForm
-from portal.core.pages import IndexPage
+from portal.core.metadata import publisher
+from portal.core.pages import IndexPage, PortalPage
 from portal.core.search import page_text
 from portal.core.translations import PAGE_TRANSLATABLE_FIELDS, localize_pages
 from portal.core.visibility import visible
@@ -177,7 +179,7 @@ class PressReleaseForm(PortalPageForm):
                 form.fields["topic"].queryset = topics
 
 
-class PressReleasePage(Page):
+class PressReleasePage(PortalPage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     base_form_class = PressReleaseForm
@@ -297,9 +299,9 @@ class PressReleasePage(Page):
         APIField("contact_name"),
         APIField("contact_email"),
         APIField("contact_phone"),
-        APIField("projects", serializer=RelatedField("release_projects")),
-        APIField("organisations", serializer=RelatedField("release_organisations")),
-        APIField("topics", serializer=RelatedField("release_topics")),
+        APIField("projects", serializer=RelatedField("news.api.release_projects")),
+        APIField("organisations", serializer=RelatedField("news.api.release_organisations")),
+        APIField("topics", serializer=RelatedField("news.api.release_topics")),
         APIField("corrections"),
         APIField("withdrawn_on"),
         APIField("withdrawal_notice"),
@@ -314,6 +316,64 @@ class PressReleasePage(Page):
 
     def search_text(self):
         return page_text(self, ["lead", "body", "event_place"])
+
+    def structured_data(self, request, image_url=None):
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.lead,
+            "datePublished": self.release_date.isoformat(),
+            "dateModified": (self.last_published_at or self.release_date).isoformat(),
+            "inLanguage": self.locale.language_code,
+            "mainEntityOfPage": url,
+            "url": url,
+            "publisher": publisher(),
+            "author": publisher(),
+        }
+        if image_url:
+            data["image"] = [image_url]
+        if self.event_start:
+            data["about"] = {
+                "@type": "Event",
+                "name": self.title,
+                "startDate": self.event_start.isoformat(),
+                "endDate": (self.event_end or self.event_start).isoformat(),
+                "location": {
+                    "@type": "Place",
+                    "name": self.event_place,
+                    "address": {
+                        "@type": "PostalAddress",
+                        "addressCountry": self.event_country.code,
+                    },
+                },
+            }
+        return data
+
+    def list_urls_to_purge(self):
+        """The news index addresses with a query string that show this release: the page of the
+        list it is on, and the first page of the list filtered by its year, project and topics."""
+        index = self.get_parent().specific
+        url = index.get_full_url()
+        if url is None or not hasattr(index, "get_releases"):
+            return set()
+        newer = index.get_releases().filter(release_date__gt=self.release_date).count()
+        position = newer // index.releases_per_page + 1
+        urls = {f"{url}?page={position}"} if position > 1 else set()
+        # The filters name projects and topics by their slug in the list's language.
+        linked = [("project", link.project) for link in self.project_links.all()]
+        linked += [("topic", link.topic) for link in self.topic_links.all()]
+        filters = [{"year": self.release_date.year}]
+        for name, item in linked:
+            translated = item.get_translation_or_none(index.locale) or item
+            filters.append({name: translated.slug})
+        for chosen in filters:
+            # As a link writes it, and as the filter form sends it (every field, empty or not).
+            urls.add(f"{url}?{urlencode(chosen)}")
+            form = {name: chosen.get(name, "") for name in ("year", "project", "topic")}
+            urls.add(f"{url}?{urlencode(form)}")
+        return urls
 
     @property
     def is_event(self):

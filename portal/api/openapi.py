@@ -9,9 +9,8 @@ operation on a live server against it.
 from django.conf import settings
 from django.http import JsonResponse
 
-from portal.api.related import NESTED_RELEASES
 from portal.api.views import MAX_OFFSET, MAX_SEARCH_LENGTH
-from portal.core.api_fields import RENDITIONS
+from portal.core.api_fields import NESTED_RELEASES, RENDITIONS
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

@@ -5,32 +5,7 @@ may be cached publicly; private pages and collections are left out even for thei
 """
 
 from django.db.models import Q
-from wagtail.models import Collection, CollectionViewRestriction, Page, Site
-
-from portal.core import content_cache
-from portal.core.visibility import visible
-
-
-def public_pages(request, model=Page):
-    """The pages readers see (portal/core/visibility.py: live, public, in time; to the minute, so
-    that the count kept for a listing, ListingQuerySet in views.py, stays the same for a
-    minute), in the requested site's language trees."""
-    request = content_cache.django_request(request)
-    pages = visible(model._default_manager.all(), request)
-    site = Site.find_for_request(request)
-    if site is None:
-        return pages.none()
-    home_paths = content_cache.per_request(
-        request,
-        "site-home-paths",
-        lambda: list(
-            site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
-        ),
-    )
-    in_site = Q()
-    for path in home_paths:
-        in_site |= Q(path__startswith=path)
-    return pages.filter(in_site)
+from wagtail.models import Collection, CollectionViewRestriction
 
 
 def restricted_collection_ids():

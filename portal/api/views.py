@@ -7,7 +7,6 @@ asks, and load nested relations for a whole response at once.
 """
 
 import logging
-from datetime import date
 from functools import wraps
 
 from django.conf import settings
@@ -17,9 +16,9 @@ from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.module_loading import import_string
 from django.views.decorators.http import conditional_page
 from rest_framework.fields import CharField
-from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from wagtail.api import APIField
@@ -43,10 +42,13 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
-from portal.api.public import public_pages, restricted_collection_ids
+from portal.api import related
+from portal.api.public import restricted_collection_ids
 from portal.api.related import RelatedContent
 from portal.core import content_cache, references
 from portal.core.api_fields import RENDITIONS, RelatedField, RenditionsField, prefetch_images
+from portal.core.api_input import MAX_ID, MAX_INT32, positive_int
+from portal.core.visibility import public_pages
 
 logger = logging.getLogger(__name__)
 
@@ -57,28 +59,6 @@ MAX_SEARCH_LENGTH = 200
 # From this offset on, a listing reads its page's ids before their rows (ListingQuerySet).
 DEEP_OFFSET = 100
 MAX_PARAMETER_LENGTH = 2_000
-
-
-def positive_int(request, name, maximum=None):
-    value = request.GET.get(name)
-    if value is None:
-        return None
-    if not value.isascii() or not value.isdigit():
-        raise BadRequestError(f"{name} must be a positive integer")
-    number = int(value)
-    if maximum is not None and number > maximum:
-        raise BadRequestError(f"{name} cannot be higher than {maximum}")
-    return number
-
-
-def iso_date(request, name):
-    value = request.GET.get(name)
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise BadRequestError(f"{name} must be a date as YYYY-MM-DD") from error
 
 
 class SafeJSONRenderer(JSONRenderer):
@@ -110,7 +90,7 @@ class StrictInputMixin:
         positive_int(request, "limit", maximum=settings.WAGTAILAPI_LIMIT_MAX)
         for name in self.integer_parameters:
             if request.GET.get(name) != "root" or name not in ("child_of", "descendant_of"):
-                positive_int(request, name, maximum=2**31 - 1)
+                positive_int(request, name, maximum=MAX_INT32)
         search = request.GET.get("search")
         if search is not None:
             if len(search) > MAX_SEARCH_LENGTH:
@@ -124,12 +104,12 @@ class StrictInputMixin:
 
     def get_object(self):
         pk = self.kwargs.get("pk")
-        if pk is not None and int(pk) > 2**63 - 1:
+        if pk is not None and int(pk) > MAX_ID:
             raise Http404("not found")
         return super().get_object()
 
     def find_object(self, queryset, request):
-        positive_int(request, "id", maximum=2**63 - 1)
+        positive_int(request, "id", maximum=MAX_ID)
         return super().find_object(queryset, request)
 
     def handle_exception(self, exc):
@@ -144,66 +124,6 @@ class StrictInputMixin:
             # DRF's own errors (405 and the like) in the same shape as Wagtail's.
             response.data = {"message": str(response.data["detail"])}
         return response
-
-
-class ReleaseFilter(BaseFilterBackend):
-    """?project=, ?partner=, ?topic=, ?date_from=, ?date_to= on press releases.
-
-    A project or partner is given by the id of any of its translations; a topic by its slug
-    or id. Translated releases link to the Latvian pages, so matching is by translation key.
-    """
-
-    parameters = ["project", "partner", "topic", "date_from", "date_to"]
-
-    def filter_queryset(self, request, queryset, view):
-        from news.models import (
-            PressReleaseOrganisation,
-            PressReleasePage,
-            PressReleaseProject,
-            PressReleaseTopic,
-            Topic,
-        )
-
-        used = [name for name in self.parameters if name in request.GET]
-        if not used:
-            return queryset
-        if queryset.model is not PressReleasePage:
-            raise BadRequestError(
-                f"{', '.join(used)} filter press releases: add type=news.PressReleasePage"
-            )
-        date_from, date_to = iso_date(request, "date_from"), iso_date(request, "date_to")
-        if date_from and date_to and date_to < date_from:
-            raise BadRequestError("date_to cannot be before date_from")
-        if date_from:
-            queryset = queryset.filter(release_date__gte=date_from)
-        if date_to:
-            queryset = queryset.filter(release_date__lte=date_to)
-        # Filtered by id (an indexed field), so the filters also work together with ?search=.
-        for name, link_model, target in [
-            ("project", PressReleaseProject, "project"),
-            ("partner", PressReleaseOrganisation, "organisation"),
-        ]:
-            pk = positive_int(request, name, maximum=2**63 - 1)
-            if pk is not None:
-                key = Page.objects.filter(pk=pk).values_list("translation_key", flat=True).first()
-                if key is None:
-                    raise BadRequestError(f"{name} {pk} does not exist")
-                linked = link_model.objects.filter(**{f"{target}__translation_key": key})
-                queryset = queryset.filter(pk__in=linked.values("page_id"))
-        topic = request.GET.get("topic")
-        if topic is not None:
-            lookup = {"pk": int(topic)} if topic.isascii() and topic.isdigit() else {"slug": topic}
-            key = (
-                Topic.objects.live()
-                .filter(**lookup)
-                .values_list("translation_key", flat=True)
-                .first()
-            )
-            if key is None:
-                raise BadRequestError(f"topic {topic!r} does not exist")
-            linked = PressReleaseTopic.objects.filter(topic__translation_key=key)
-            queryset = queryset.filter(pk__in=linked.values("page_id"))
-        return queryset
 
 
 class ListingQuerySet:
@@ -257,6 +177,10 @@ class PortalPageSerializer(PageSerializer):
             return super().to_representation(page)
 
 
+# The filters each content app offers on its pages' listing (news/api.py: ReleaseFilter).
+CONTENT_FILTERS = [import_string(path) for path in settings.API_FILTER_BACKENDS]
+
+
 class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
     filter_backends = [
         FieldsFilter,
@@ -266,19 +190,22 @@ class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         LocaleFilter,
-        ReleaseFilter,
+        *CONTENT_FILTERS,
         SearchFilter,  # last: search results cannot be filtered further
     ]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(ReleaseFilter.parameters)
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        *(backend.parameters for backend in CONTENT_FILTERS)
+    )
     integer_parameters = ["child_of", "ancestor_of", "descendant_of", "translation_of"]
     base_serializer_class = PortalPageSerializer
     pagination_class = ListingPagination
     meta_fields = PagesAPIViewSet.meta_fields + [
         "last_published_at",
-        APIField("translations", serializer=RelatedField("translations")),
-        APIField("translation_original", serializer=RelatedField("original", many=False)),
+        APIField("translations", serializer=RelatedField(related.translations)),
+        APIField("translation_original", serializer=RelatedField(related.original, many=False)),
         APIField(
-            "translation_outdated_since", serializer=RelatedField("outdated_since", many=False)
+            "translation_outdated_since",
+            serializer=RelatedField(related.outdated_since, many=False),
         ),
     ]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + ["translations"]

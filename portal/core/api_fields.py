@@ -6,6 +6,9 @@ from wagtail.images import get_image_model
 
 from portal.core.links import absolute_url
 
+# A project or organisation nests its newest releases; the rest are a filtered listing away.
+NESTED_RELEASES = 20
+
 # Ready-made sizes for clients: a square thumbnail, a medium and a large picture.
 RENDITIONS = {
     "thumbnail": "fill-320x320",
@@ -75,15 +78,17 @@ class RenditionsField(Field):
 
 class RelatedField(Field):
     """Pages, topics or organisations a page links to, in the page's language; loaded for the
-    whole response at once by the view (portal.api.related.RelatedContent)."""
+    whole response at once by the view (portal.api.related.RelatedContent). `loader`: a
+    function (related, pages) -> {page pk: value}, or its dotted path where importing it would
+    be circular (the loaders read the models that declare the field)."""
 
-    def __init__(self, kind, many=True, **kwargs):
-        self.kind = kind
+    def __init__(self, loader, many=True, **kwargs):
+        self.loader = loader
         self.many = many
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page):
-        value = self.context["view"].related.get(self.kind, page)
+        value = self.context["view"].related.get(self.loader, page)
         if value is None and self.many:
             return []
         return value

@@ -18,7 +18,7 @@ from django.db.models import Min, Q
 from django.http import Http404
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from portal.core import content_cache
 
@@ -81,3 +81,25 @@ def refuse_pages_out_of_time(page, request, serve_args, serve_kwargs):
     until publish_scheduled runs. Previews, Wagtail's and the embargo links, do not come here."""
     if not is_in_time(page):
         raise Http404
+
+
+def public_pages(request, model=Page):
+    """The pages readers see (portal/core/visibility.py: live, public, in time; to the minute, so
+    that the count kept for a listing, ListingQuerySet in views.py, stays the same for a
+    minute), in the requested site's language trees."""
+    request = content_cache.django_request(request)
+    pages = visible(model._default_manager.all(), request)
+    site = Site.find_for_request(request)
+    if site is None:
+        return pages.none()
+    home_paths = content_cache.per_request(
+        request,
+        "site-home-paths",
+        lambda: list(
+            site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
+        ),
+    )
+    in_site = Q()
+    for path in home_paths:
+        in_site |= Q(path__startswith=path)
+    return pages.filter(in_site)

@@ -17,7 +17,7 @@ import http.client
 import logging
 import math
 import time
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -34,6 +34,7 @@ from wagtail.models import CollectionViewRestriction, Page
 
 from portal.core import content_cache
 from portal.core.links import absolute_url
+from portal.core.pages import linked_pages
 
 logger = logging.getLogger(__name__)
 
@@ -156,18 +157,18 @@ def purge_on_commit(pages):
     signal after the move, in its new one."""
     if not settings.WAGTAILFRONTENDCACHE:
         return
-    urls, releases = set(), []
+    urls, listed = set(), []
     for page in pages:
-        shown, listed = urls_showing(page, with_lists=False)
+        shown, in_lists = urls_showing(page, with_lists=False)
         urls |= shown
-        releases += listed
+        listed += in_lists
 
     def purge():
         # Sent now, not queued (with BACKGROUND_TASKS the queue may be busy updating the
         # search index): the change is visible as soon as the editor's request is done.
         purge_urls_from_cache_task.call(sorted(urls))
-        if releases:
-            purge_urls_from_cache_task.call(sorted(list_urls(releases) - urls))
+        if listed:
+            purge_urls_from_cache_task.call(sorted(list_urls(listed) - urls))
 
     transaction.on_commit(purge)
 
@@ -238,9 +239,6 @@ def urls_showing(page, with_lists=True):
     or organisation page lists its releases), their feeds, the sitemap and the API. With
     `with_lists=False`: these addresses without the news list pages that show a release (the
     page it is on, its filters), and the releases to list them for."""
-    from news.models import PressReleasePage
-    from projects.models import PartnerOrganisationPage, ProjectPage
-
     page = page.specific
     pages = {}
 
@@ -253,31 +251,9 @@ def urls_showing(page, with_lists=True):
     add(*translations)
     for translation in translations:
         add(*translation.get_ancestors().specific())
-    releases = [item for item in translations if isinstance(item, PressReleasePage)]
+    listed = [item for item in translations if hasattr(item, "list_urls_to_purge")]
     keys = {translation.translation_key for translation in translations}
-    if isinstance(page, PressReleasePage):
-        linked = [
-            *ProjectPage.objects.filter(press_release_links__page__translation_key__in=keys),
-            *PartnerOrganisationPage.objects.filter(
-                press_release_links__page__translation_key__in=keys
-            ),
-        ]
-    elif isinstance(page, ProjectPage):
-        linked = [
-            *PressReleasePage.objects.filter(project_links__project__translation_key__in=keys),
-            *PartnerOrganisationPage.objects.filter(
-                project_roles__project__translation_key__in=keys
-            ),
-        ]
-    elif isinstance(page, PartnerOrganisationPage):
-        linked = [
-            *PressReleasePage.objects.filter(
-                organisation_links__organisation__translation_key__in=keys
-            ),
-            *ProjectPage.objects.filter(partners__organisation__translation_key__in=keys),
-        ]
-    else:
-        linked = []
+    linked = linked_pages(type(page), keys)
     linked_keys = {item.translation_key for item in linked}
     add(*Page.objects.filter(translation_key__in=linked_keys).specific())
 
@@ -290,34 +266,11 @@ def urls_showing(page, with_lists=True):
         urls |= {f"{base}/sitemap.xml", f"{base}/api/v2/pages/"}
         urls |= {f"{base}/api/v2/pages/{pk}/" for pk in pages}
     if with_lists:
-        return urls | list_urls(releases)
-    return urls, releases
+        return urls | list_urls(listed)
+    return urls, listed
 
 
-def list_urls(releases):
-    return set().union(*(release_list_urls(release) for release in releases))
-
-
-def release_list_urls(release):
-    """The news index addresses with a query string that show this release: the page of the
-    list it is on, and the first page of the list filtered by its year, project and topics."""
-    index = release.get_parent().specific
-    url = index.get_full_url()
-    if url is None or not hasattr(index, "get_releases"):
-        return set()
-    newer = index.get_releases().filter(release_date__gt=release.release_date).count()
-    position = newer // index.releases_per_page + 1
-    urls = {f"{url}?page={position}"} if position > 1 else set()
-    # The filters name projects and topics by their slug in the list's language.
-    linked = [("project", link.project) for link in release.project_links.all()]
-    linked += [("topic", link.topic) for link in release.topic_links.all()]
-    filters = [{"year": release.release_date.year}]
-    for name, item in linked:
-        translated = item.get_translation_or_none(index.locale) or item
-        filters.append({name: translated.slug})
-    for chosen in filters:
-        # As a link writes it, and as the filter form sends it (every field, empty or not).
-        urls.add(f"{url}?{urlencode(chosen)}")
-        form = {name: chosen.get(name, "") for name in ("year", "project", "topic")}
-        urls.add(f"{url}?{urlencode(form)}")
-    return urls
+def list_urls(pages):
+    """The addresses with a query string of the lists that show `pages`
+    (PortalPage.list_urls_to_purge)."""
+    return set().union(*(page.list_urls_to_purge() for page in pages))

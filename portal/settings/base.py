@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     "projects",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -73,7 +72,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django.contrib.sitemaps",
 ]
 
@@ -404,6 +402,8 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
+# Filters of the pages' listing that content apps add (?project=, ?partner=, ?topic=, dates).
+API_FILTER_BACKENDS = ["news.api.ReleaseFilter"]
 
 # Webhooks (portal/webhooks/delivery.py): the admin's Settings > Webhooks, and these from the
 # environment: WEBHOOK_URLS=https://a.example/hook,https://b.example/hook WEBHOOK_SECRET=...

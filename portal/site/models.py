@@ -9,9 +9,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from news.models import PressReleasePage
-from portal.core.forms import CONTENT_PANELS, PortalPageForm
-from portal.core.pages import IndexPage
+from news.models import NewsIndexPage, PressReleasePage
+from portal.core.forms import CONTENT_PANELS
+from portal.core.pages import IndexPage, PortalPage
 from portal.core.translations import PAGE_TRANSLATABLE_FIELDS
 from portal.core.visibility import visible
 from projects.models import ProjectPage, ProjectStatus
@@ -56,6 +56,10 @@ class HomePage(IndexPage):
             raise Http404
         return found.specific.route(request, path_components[depth_of[found.url_path] :])
 
+    def feeds(self):
+        """This language's news."""
+        return list(visible(NewsIndexPage.objects.child_of(self))[:1])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Querysets, run only when the template shows them (not when the page is in the cache).
@@ -76,11 +80,10 @@ class ComplianceStatus(models.TextChoices):
     NONE = "none", _("not compliant")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(PortalPage):
     """The accessibility statement a Latvian public body must publish (Directive (EU)
     2016/2102): how far the site meets WCAG 2.1 AA, what is not accessible, how to ask for it."""
 
-    base_form_class = PortalPageForm
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -13,9 +13,9 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from wagtail.models import Locale, Page
 
+from portal.core.metadata import description_of
 from portal.core.search import clean_query, search_terms, words
 from portal.core.visibility import visible
-from portal.site.metadata import description_of
 
 RESULTS_PER_PAGE = 10
 MAX_RESULTS = 500

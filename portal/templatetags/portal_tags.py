@@ -14,9 +14,9 @@ from wagtail.models import Locale, Site
 
 from portal.core import content_cache
 from portal.core.links import absolute_url
+from portal.core.metadata import OG_LOCALES, description_of, image_of
 from portal.core.translations import originals
 from portal.core.visibility import in_time, visible
-from portal.site.metadata import OG_LOCALES, description_of, image_of, structured_data
 
 register = template.Library()
 
@@ -137,20 +137,14 @@ def site_footer(context):
 @register.inclusion_tag("components/feed_links.html", takes_context=True)
 def feed_links(context):
     """<link rel="alternate"> to the RSS and Atom feeds of this language's releases, and of the
-    project when the page is one."""
-    from news.models import NewsIndexPage
-    from projects.models import ProjectPage
-
+    pages the page offers the feeds of (PortalPage.feeds: a project its own)."""
     request = context["request"]
     home = _localized_home(request)
-    feeds = []
-    news_index = visible(NewsIndexPage.objects.child_of(home)).first() if home else None
-    if news_index is not None:
-        feeds.append((news_index.title, news_index.get_url(request)))
     page = context.get("page")
-    if isinstance(page, ProjectPage):
-        feeds.append((page.title, page.get_url(request)))
-    return {"feeds": feeds}
+    offered = getattr(home, "feeds", list)()
+    if page is not None and getattr(page, "pk", None) != getattr(home, "pk", None):
+        offered += getattr(page, "feeds", list)()
+    return {"feeds": offered, "request": request}
 
 
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
@@ -162,7 +156,7 @@ def page_meta(context):
         return {}
     image, image_alt = image_of(page)
     image_url = absolute_url(image.get_rendition("fill-1200x630").url, request) if image else None
-    data = structured_data(page, request, image_url)
+    data = page.structured_data(request, image_url) if hasattr(page, "structured_data") else None
     language = page.locale.language_code
     return {
         "title": page.seo_title or page.title,

@@ -25,7 +25,7 @@ from django.db import OperationalError, close_old_connections, connection, trans
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.models import WebhookDelivery, WebhookEndpoint
+from portal.webhooks.models import WebhookDelivery, WebhookEndpoint
 
 logger = logging.getLogger(__name__)
 _threads = []

@@ -1,0 +1,122 @@
+"""How press releases appear in the API: the projects, organisations and topics they nest
+(loaded for all the response's releases at once, portal/api/related.py) and the filters of
+their listing (?project=, ?partner=, ?topic=, dates; a filter backend the API's settings
+name: API_FILTER_BACKENDS)."""
+
+from collections import defaultdict
+
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Page
+
+from news.models import (
+    PressReleaseOrganisation,
+    PressReleasePage,
+    PressReleaseProject,
+    PressReleaseTopic,
+    Topic,
+)
+from portal.core.api_input import MAX_ID, iso_date, positive_int
+from projects.api import linked_organisations, project_summary
+
+
+def release_projects(related, pages):
+
+    links = PressReleaseProject.objects.filter(page__in=[page.pk for page in pages]).select_related(
+        "project"
+    )
+    targets = defaultdict(list)
+    for link in links:
+        targets[link.page_id].append(link.project)
+    return {
+        pk: [project_summary(related, entry.page) for entry in entries]
+        for pk, entries in related.localize(targets).items()
+    }
+
+
+def release_organisations(related, pages):
+    links = PressReleaseOrganisation.objects.filter(
+        page__in=[page.pk for page in pages]
+    ).select_related("organisation")
+    return linked_organisations(related, links, lambda link: link.page_id)
+
+
+def release_topics(related, pages):
+    # Only live topics, under their published name; a draft translation is not shown.
+    links = PressReleaseTopic.objects.filter(
+        page__in=[page.pk for page in pages], topic__live=True
+    ).select_related("topic")
+    topics = defaultdict(list)
+    for link in links:
+        topics[link.page_id].append(link.topic)
+    locale_of = {page.pk: page.locale_id for page in pages}
+    keys = {topic.translation_key for group in topics.values() for topic in group}
+    translated = {
+        (topic.translation_key, topic.locale_id): topic
+        for topic in Topic.objects.live().filter(translation_key__in=keys)
+    }
+    return {
+        pk: [
+            {
+                "id": shown.pk,
+                "name": shown.name,
+                "slug": shown.slug,
+                "locale": related.languages[shown.locale_id],
+            }
+            for topic in group
+            for shown in [translated.get((topic.translation_key, locale_of[pk]), topic)]
+        ]
+        for pk, group in topics.items()
+    }
+
+
+class ReleaseFilter(BaseFilterBackend):
+    """?project=, ?partner=, ?topic=, ?date_from=, ?date_to= on press releases.
+
+    A project or partner is given by the id of any of its translations; a topic by its slug
+    or id. Translated releases link to the Latvian pages, so matching is by translation key.
+    """
+
+    parameters = ["project", "partner", "topic", "date_from", "date_to"]
+
+    def filter_queryset(self, request, queryset, view):
+        used = [name for name in self.parameters if name in request.GET]
+        if not used:
+            return queryset
+        if queryset.model is not PressReleasePage:
+            raise BadRequestError(
+                f"{', '.join(used)} filter press releases: add type=news.PressReleasePage"
+            )
+        date_from, date_to = iso_date(request, "date_from"), iso_date(request, "date_to")
+        if date_from and date_to and date_to < date_from:
+            raise BadRequestError("date_to cannot be before date_from")
+        if date_from:
+            queryset = queryset.filter(release_date__gte=date_from)
+        if date_to:
+            queryset = queryset.filter(release_date__lte=date_to)
+        # Filtered by id (an indexed field), so the filters also work together with ?search=.
+        for name, link_model, target in [
+            ("project", PressReleaseProject, "project"),
+            ("partner", PressReleaseOrganisation, "organisation"),
+        ]:
+            pk = positive_int(request, name, maximum=MAX_ID)
+            if pk is not None:
+                key = Page.objects.filter(pk=pk).values_list("translation_key", flat=True).first()
+                if key is None:
+                    raise BadRequestError(f"{name} {pk} does not exist")
+                linked = link_model.objects.filter(**{f"{target}__translation_key": key})
+                queryset = queryset.filter(pk__in=linked.values("page_id"))
+        topic = request.GET.get("topic")
+        if topic is not None:
+            lookup = {"pk": int(topic)} if topic.isascii() and topic.isdigit() else {"slug": topic}
+            key = (
+                Topic.objects.live()
+                .filter(**lookup)
+                .values_list("translation_key", flat=True)
+                .first()
+            )
+            if key is None:
+                raise BadRequestError(f"topic {topic!r} does not exist")
+            linked = PressReleaseTopic.objects.filter(topic__translation_key=key)
+            queryset = queryset.filter(pk__in=linked.values("page_id"))
+        return queryset
