@@ -38,4 +38,6 @@ def embargo_preview(request, token):
     revision = release.scheduled_revision or release.latest_revision
     preview = revision.as_object() if revision else release
     request.embargo = {"until": link.embargo_ends_at, "recipient": link.recipient}
+    # A draft: read and written by no cache (Wagtail's {% wagtailcache %} asks this).
+    request.is_preview = True
     return no_trace(preview.serve_preview(request, preview.default_preview_mode))

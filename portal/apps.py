@@ -47,51 +47,10 @@ class PortalConfig(AppConfig):
         page_published.connect(translation_queue.sync_on_publish, weak=False)
         page_unpublished.connect(webhooks.on_page_unpublished, weak=False)
 
-        from wagtail.signals import post_page_move, pre_page_move
-
+        from portal.core import content_cache
         from portal.ops import frontend_cache
 
-        # Instead of the handlers of Wagtail's frontend cache app (not installed: it purges the
-        # page alone, before the change is committed), these purge what shows the page.
-        page_published.connect(frontend_cache.on_page_changed, weak=False)
-        page_unpublished.connect(frontend_cache.on_page_changed, weak=False)
-        pre_page_move.connect(frontend_cache.on_page_moving, weak=False)
-        post_page_move.connect(frontend_cache.on_page_moved, weak=False)
-
-        from wagtail_localize.models import TranslationSource
-
-        # A re-extracted Latvian source makes its translations say they may be out of date.
-        post_save.connect(
-            frontend_cache.on_translation_source_changed, sender=TranslationSource, weak=False
-        )
-
-        from django.db.models.signals import post_delete
-        from wagtail.images import get_image_model
-        from wagtail.models import Page, PageViewRestriction, Site
-
-        from portal.core import content_cache
-
-        # Anything readers see changed: cached fragments are rendered afresh.
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(content_cache.bump_on_commit, weak=False)
-        for model in (get_image_model(), Site, PageViewRestriction, TranslationSource):
-            post_save.connect(content_cache.bump_on_commit, sender=model, weak=False)
-            post_delete.connect(content_cache.bump_on_commit, sender=model, weak=False)
-
-        def bump_on_page_delete(sender, instance, **kwargs):
-            if isinstance(instance, Page):
-                content_cache.bump_on_commit()
-
-        post_delete.connect(bump_on_page_delete, weak=False)
-
-        # A section made private (or public again) leaves the cache in front at once; so do
-        # the API's answers about images and documents of a collection made private.
-        from wagtail.documents import get_document_model
-        from wagtail.models import CollectionViewRestriction
-
-        for signal in (post_save, post_delete):
-            signal.connect(
-                frontend_cache.on_view_restriction_changed, sender=PageViewRestriction, weak=False
-            )
-            for model in (CollectionViewRestriction, get_image_model(), get_document_model()):
-                signal.connect(frontend_cache.on_media_privacy_changed, sender=model, weak=False)
+        # What readers see changed: the cache in front purged, cached fragments rendered afresh
+        # (in this order, as before: each runs once the change is committed).
+        frontend_cache.install()
+        content_cache.install()

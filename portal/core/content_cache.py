@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Site
 
@@ -85,6 +86,29 @@ def bump_on_commit(*args, **kwargs):
     transaction.on_commit(bump)
 
 
+def install():
+    """A new generation whenever anything readers see changes: a page published, unpublished,
+    moved or deleted; an image, site, view restriction or translation source saved or deleted.
+    (Content apps add their own models: news/apps.py, topics.)"""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.images import get_image_model
+    from wagtail.models import Page, PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail_localize.models import TranslationSource
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_on_commit, weak=False)
+    for model in (get_image_model(), Site, PageViewRestriction, TranslationSource):
+        post_save.connect(bump_on_commit, sender=model, weak=False)
+        post_delete.connect(bump_on_commit, sender=model, weak=False)
+
+    def bump_on_page_delete(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            bump_on_commit()
+
+    post_delete.connect(bump_on_page_delete, weak=False)
+
+
 def is_preview(request):
     return request is not None and (
         getattr(request, "is_preview", False) or hasattr(request, "embargo")
@@ -99,6 +123,21 @@ def key(request, name, *parts):
         str(part) for part in (name, site and site.pk, get_language(), generation(request), *parts)
     )
     return f"fragment:{name}:{hashlib.sha1(raw.encode()).hexdigest()}"
+
+
+def template_context(request):
+    """Context processor: what the templates' {% wagtailcache %} fragments vary on besides their
+    own values (`content_version`: the site, the language and the content generation) and how
+    long they are kept. Wagtail's tag skips the cache in previews (request.is_preview)."""
+    return {
+        "content_version": SimpleLazyObject(lambda: version(request)),
+        "content_cache_timeout": TIMEOUT,
+    }
+
+
+def version(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return f"{site and site.pk}:{get_language()}:{generation(request)}"
 
 
 def cached(request, name, parts, compute):

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -30,7 +31,7 @@ class ReleaseFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        return f"{self.page.title} | {_('Latgale Planning Region news')}"
+        return f"{self.page.title} | {settings.WAGTAIL_SITE_NAME}"
 
     def link(self):
         return self.page.get_full_url(self.request)

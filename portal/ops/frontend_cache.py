@@ -148,6 +148,28 @@ class NginxPurgeBackend(HTTPBackend):
             connection.close()
 
 
+def install():
+    """Instead of the handlers of Wagtail's frontend cache app (not installed: it purges the
+    page alone, before the change is committed), these purge what shows the page; a section
+    made private (or public again) leaves the cache at once, and so do the API's answers about
+    images and documents of a collection made private; a re-extracted Latvian source makes its
+    translations say they may be out of date."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+    from wagtail_localize.models import TranslationSource
+
+    page_published.connect(on_page_changed, weak=False)
+    page_unpublished.connect(on_page_changed, weak=False)
+    pre_page_move.connect(on_page_moving, weak=False)
+    post_page_move.connect(on_page_moved, weak=False)
+    post_save.connect(on_translation_source_changed, sender=TranslationSource, weak=False)
+    for signal in (post_save, post_delete):
+        signal.connect(on_view_restriction_changed, sender=PageViewRestriction, weak=False)
+        for model in (CollectionViewRestriction, get_image_model(), get_document_model()):
+            signal.connect(on_media_privacy_changed, sender=model, weak=False)
+
+
 def purge_on_commit(pages):
     """Purge what shows these pages once the transaction that changed them is committed (a
     request between the purge and the commit would put the old version back in the cache).

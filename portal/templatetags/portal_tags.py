@@ -134,6 +134,12 @@ def site_footer(context):
     return {"statement": statement, "request": context["request"]}
 
 
+@register.simple_tag
+def site_name():
+    """The portal's name in the active language, from its one place (WAGTAIL_SITE_NAME)."""
+    return settings.WAGTAIL_SITE_NAME
+
+
 @register.inclusion_tag("components/feed_links.html", takes_context=True)
 def feed_links(context):
     """<link rel="alternate"> to the RSS and Atom feeds of this language's releases, and of the
@@ -189,30 +195,6 @@ def money(amount, currency="EUR"):
         return ""
     locale = translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE)
     return format_currency(amount, currency, locale=locale)
-
-
-class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
-        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
-
-    def render(self, context):
-        parts = [variable.resolve(context) for variable in self.vary_on]
-        return content_cache.cached(
-            context.get("request"), self.name, parts, lambda: self.nodelist.render(context)
-        )
-
-
-@register.tag
-def fragment(parser, token):
-    """{% fragment "name" page.pk request.GET.urlencode %}...{% endfragment %}: the rendered
-    content, kept until the content changes (portal/core/content_cache.py), per language and per
-    the values given."""
-    bits = token.split_contents()
-    if len(bits) < 2 or bits[1][0] not in "\"'":
-        raise template.TemplateSyntaxError('usage: {% fragment "name" [vary on ...] %}')
-    nodelist = parser.parse(("endfragment",))
-    parser.delete_first_token()
-    return FragmentNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 @register.filter
