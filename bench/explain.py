@@ -24,7 +24,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from news.models import NewsIndexPage, PressReleasePage  # noqa: E402
-from news.models.releases import ReleaseFilterForm  # noqa: E402
+from news.models.index import ReleaseFilterForm  # noqa: E402
 from portal.core.search import search_terms, words  # noqa: E402
 from portal.core.visibility import public_pages  # noqa: E402
 from portal.site.views import MAX_RESULTS  # noqa: E402
