@@ -26,9 +26,11 @@ from portal.editorial import (  # noqa: F401
     segment_edits,
     staff_visibility,
     stored_names,
+    translation_changes,
     translation_guards,
     translation_queue,
     two_factor,
+    two_factor_views,
     untranslated_labels,
     url_guards,
 )
@@ -141,7 +143,7 @@ def register_translation_queue():
         ),
         path(
             "translation-queue/<int:page_id>/changes/",
-            translation_queue.changes_view,
+            translation_changes.changes_view,
             name="portal_translation_changes",
         ),
     ]

@@ -2,7 +2,8 @@
 
 Written down rather than generated: Wagtail's v2 serializers are built per request from
 `?type=` and `?fields=`, which no generator can see. The suite keeps it true: real responses
-are validated against it (portal/tests/test_api_contract.py) and schemathesis fuzzes every
+are validated against it (portal/tests/test_api.py, with portal/tests/openapi_contract.py)
+and schemathesis fuzzes every
 operation on a live server against it.
 """
 

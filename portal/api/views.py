@@ -48,6 +48,7 @@ from portal.api.related import RelatedContent
 from portal.core import content_cache, references
 from portal.core.api_fields import RENDITIONS, RelatedField, RenditionsField, prefetch_images
 from portal.core.api_input import MAX_ID, MAX_INT32, positive_int
+from portal.core.html_json import escape_for_html
 from portal.core.visibility import public_pages
 
 logger = logging.getLogger(__name__)
@@ -66,8 +67,7 @@ class SafeJSONRenderer(JSONRenderer):
     puts it straight into an HTML page or a <script> block."""
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        content = super().render(data, accepted_media_type, renderer_context)
-        return content.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+        return escape_for_html(super().render(data, accepted_media_type, renderer_context))
 
 
 class StrictInputMixin:

@@ -7,6 +7,8 @@ from django.utils.translation import gettext
 from wagtail.blocks import StreamValue
 
 OG_LOCALES = {"lv": "lv_LV", "en": "en_GB", "pl": "pl_PL"}
+# The picture social sites show with a link: the size they ask for (1.91:1).
+SHARE_IMAGE = "fill-1200x630"
 
 
 def publisher():

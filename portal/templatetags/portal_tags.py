@@ -1,11 +1,8 @@
 """Site-wide template pieces: navigation, languages (switcher and alternates), money."""
 
-import json
-
 from babel.numbers import format_currency
 from django import template
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -13,8 +10,9 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Site
 
 from portal.core import content_cache
+from portal.core.html_json import dumps_for_html
 from portal.core.links import absolute_url
-from portal.core.metadata import OG_LOCALES, description_of, image_of
+from portal.core.metadata import OG_LOCALES, SHARE_IMAGE, description_of, image_of
 from portal.core.translations import originals
 from portal.core.visibility import in_time, visible
 
@@ -161,7 +159,7 @@ def page_meta(context):
     if page is None or not getattr(page, "pk", None):
         return {}
     image, image_alt = image_of(page)
-    image_url = absolute_url(image.get_rendition("fill-1200x630").url, request) if image else None
+    image_url = absolute_url(image.get_rendition(SHARE_IMAGE).url, request) if image else None
     data = page.structured_data(request, image_url) if hasattr(page, "structured_data") else None
     language = page.locale.language_code
     return {
@@ -181,10 +179,7 @@ def page_meta(context):
 
 def _json_for_script(data):
     # As Django's json_script: no "</script>" or HTML-significant characters inside.
-    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
-    for character, escape in {"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"}.items():
-        text = text.replace(character, escape)
-    return mark_safe(text)
+    return mark_safe(dumps_for_html(data))
 
 
 @register.filter

@@ -21,3 +21,22 @@ class ImportContractTests(SimpleTestCase):
         )
         self.assertEqual(result.returncode, 0, result.stdout[-3000:] + result.stderr[-2000:])
         self.assertIn("0 broken", result.stdout)
+
+
+# A module a reader takes in at once (the "about 400 lines"), leaving room to grow a
+# little; tests, migrations and seed data (the press release's text) are not counted.
+MOST_LINES = 450
+
+
+class ModuleSizeTests(SimpleTestCase):
+    def test_no_module_is_longer_than_a_reader_takes_in(self):
+        too_long = {}
+        for package in ("portal", "news", "projects"):
+            for path in (ROOT / package).rglob("*.py"):
+                parts = path.relative_to(ROOT).parts
+                if {"tests", "migrations", "seed"} & set(parts):
+                    continue
+                lines = len(path.read_text().splitlines())
+                if lines > MOST_LINES:
+                    too_long[str(path.relative_to(ROOT))] = lines
+        self.assertEqual(too_long, {})

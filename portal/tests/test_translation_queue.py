@@ -13,7 +13,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from news.models import PressReleasePage
 from news.tests.factories import PressReleasePageFactory
 from portal.core.roles import EDITORS, REVIEWERS, TRANSLATORS
-from portal.editorial.translation_queue import changed_texts, work_queue
+from portal.editorial.translation_changes import changed_texts
+from portal.editorial.translation_queue import work_queue
 from portal.tests.seed import load_seed
 
 OLD = "Vizīte tiek organizēta ar mērķi popularizēt Latgales reģiona ražotāju produkciju"
