@@ -413,7 +413,9 @@ PORTAL_WEBHOOKS = [
 if PORTAL_WEBHOOKS and not os.environ.get("WEBHOOK_SECRET"):
     raise ImproperlyConfigured("WEBHOOK_URLS needs a WEBHOOK_SECRET to sign the events with")
 WEBHOOK_TIMEOUT = 5  # seconds a receiver may take
-WEBHOOK_RETRY_DELAYS = [2, 10, 60]  # seconds, in the background after a failed post
+# Seconds after a failed post before the task tries again, then 1, 2, 4... minutes
+# (portal/webhooks/delivery.py).
+WEBHOOK_RETRY_DELAYS = [2, 10, 60]
 WEBHOOK_MAX_ATTEMPTS = 8  # then deliver_webhooks stops trying
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

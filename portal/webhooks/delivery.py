@@ -1,9 +1,13 @@
 """Webhooks: tell other sites when a page is published, unpublished or translated.
 
 Each event is written to the database (WebhookDelivery) in the same transaction as the
-publication, then posted after the commit by a background thread, so the editor's request never
-waits for a receiver. A failed post is retried in the thread after WEBHOOK_RETRY_DELAYS, and
-after that by `manage.py deliver_webhooks` (run it from a timer) until WEBHOOK_MAX_ATTEMPTS.
+publication; once that is committed, a django-tasks task posts it (`deliver`). In production
+(BACKGROUND_TASKS=true) the task waits in the database for the task worker (`manage.py
+db_worker`, which bin/prod and deploy/systemd run), so the editor's request never waits for a
+receiver; in `make run` and the tests (Django's immediate backend) it runs right after the
+commit. A failed post is tried again by the task itself, after WEBHOOK_RETRY_DELAYS and then 1,
+2, 4... minutes, where the backend can defer a task (the database backend), and in any case by
+`manage.py deliver_webhooks` (run it from a timer) until WEBHOOK_MAX_ATTEMPTS.
 
 Each post is signed: X-Portal-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>">
 with the endpoint's secret; receivers recompute it and refuse old timestamps.
@@ -13,7 +17,6 @@ import hashlib
 import hmac
 import json
 import logging
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -21,14 +24,14 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import OperationalError, close_old_connections, connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from portal.webhooks.models import WebhookDelivery, WebhookEndpoint
 
 logger = logging.getLogger(__name__)
-_threads = []
 
 
 def endpoints():
@@ -72,36 +75,28 @@ def queue(event):
         WebhookDelivery.objects.create(endpoint=endpoint, url=url, event=event)
         for endpoint, url, _secret in endpoints()
     ]
-    if deliveries:
-        ids = [delivery.pk for delivery in deliveries]
-        transaction.on_commit(lambda: start_delivery(ids))
+    for delivery in deliveries:
+        transaction.on_commit(lambda pk=delivery.pk: deliver.enqueue(pk))
     return deliveries
 
 
-def start_delivery(ids):
-    thread = threading.Thread(target=deliver_in_background, args=(ids,), daemon=True)
-    _threads.append(thread)
-    thread.start()
+@task()
+def deliver(delivery_id):
+    """Post one delivery; if it fails, try again later (where the task backend can wait)."""
+    delivery = WebhookDelivery.objects.select_related("endpoint").filter(pk=delivery_id).first()
+    if delivery is None or attempt(delivery):
+        return
+    if delivery.attempts < settings.WEBHOOK_MAX_ATTEMPTS and deliver.get_backend().supports_defer:
+        deliver.using(run_after=delivery.next_attempt_at).enqueue(delivery.pk)
 
 
-def wait_for_deliveries(timeout=30):
-    """Wait for the background posts to finish (tests, and the management command)."""
-    while _threads:
-        _threads.pop().join(timeout)
-
-
-def deliver_in_background(ids):
-    try:
-        for pk in ids:
-            delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=pk)
-            for delay in [0, *settings.WEBHOOK_RETRY_DELAYS]:
-                time.sleep(delay)
-                if attempt(delivery):
-                    break
-    except Exception:
-        logger.exception("webhook delivery thread failed; deliver_webhooks will retry")
-    finally:
-        connection.close()
+def retry_delay(attempts):
+    """How long after the `attempts`-th failed post the next one is due: WEBHOOK_RETRY_DELAYS
+    (seconds), then 1, 2, 4... minutes."""
+    delays = settings.WEBHOOK_RETRY_DELAYS
+    if attempts <= len(delays):
+        return timedelta(seconds=delays[attempts - 1])
+    return timedelta(minutes=2 ** (attempts - len(delays) - 1))
 
 
 def sign(secret, timestamp, body):
@@ -142,40 +137,16 @@ def attempt(delivery):
         ok, error = False, f"HTTP {failure.code}"
     except (urllib.error.URLError, OSError, ValueError) as failure:
         ok, error = False, str(getattr(failure, "reason", failure))[:500]
-    close_old_connections()
     if ok:
         delivery.delivered_at = timezone.now()
         delivery.last_error = ""
         delivery.next_attempt_at = None
     else:
         delivery.last_error = error
-        # Later attempts (from deliver_webhooks) back off: 1, 2, 4, 8... minutes.
-        delivery.next_attempt_at = timezone.now() + timedelta(
-            minutes=2 ** max(delivery.attempts - 1, 0)
-        )
+        delivery.next_attempt_at = timezone.now() + retry_delay(delivery.attempts)
         logger.warning("webhook %s to %s failed: %s", delivery.pk, delivery.url, error)
-    record(delivery, ["attempts", "delivered_at", "last_error", "next_attempt_at"])
+    delivery.save(update_fields=["attempts", "delivered_at", "last_error", "next_attempt_at"])
     return ok
-
-
-# Seconds to wait before each further try at recording a delivery while the database is locked.
-LOCKED_RETRY_WAITS = [0.05, 0.2, 0.5, 1, 2]
-
-
-def record(delivery, fields):
-    """Save the delivery's outcome from the background thread. While the publishing request
-    still writes (its own after-commit work), SQLite may answer "locked" at once where it would
-    otherwise wait (an in-memory database shared between threads, as the tests use, ignores the
-    busy timeout): try again shortly rather than lose the record and post the event twice."""
-    for wait in LOCKED_RETRY_WAITS:
-        try:
-            delivery.save(update_fields=fields)
-            return
-        except OperationalError as error:
-            if "locked" not in str(error):
-                raise
-            time.sleep(wait)
-    delivery.save(update_fields=fields)
 
 
 def due_deliveries():
