@@ -36,6 +36,7 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.views.report import TranslationsReportView
 
 from portal.core.roles import languages_of
+from portal.core.visibility import visible
 from portal.editorial.url_guards import ExternalLinkCheckedView
 
 
@@ -47,12 +48,12 @@ def editable_pages(user):
 
 def visible_pages(user, pages):
     """`pages` without those `user` may not see: the ones they may not edit, unless readers
-    see them (live, in no private section)."""
+    see them (portal/core/visibility.py: live, in time, in no private section)."""
     if user.is_superuser:
         return pages
     return pages.filter(
         Q(pk__in=editable_pages(user).values("pk"))
-        | Q(pk__in=Page.objects.live().public().values("pk"))
+        | Q(pk__in=visible(Page.objects.all()).values("pk"))
     )
 
 
