@@ -11,7 +11,7 @@ from news.models.releases import PressReleasePage
 from news.models.topics import Topic
 from portal.core import content_cache
 from portal.core.feeds import ReleaseFeedsMixin
-from portal.core.pages import IndexPage
+from portal.core.pages import ITEMS_PER_PAGE, IndexPage
 from portal.core.visibility import visible
 from projects.models import ProjectPage
 
@@ -19,7 +19,7 @@ from projects.models import ProjectPage
 class NewsIndexPage(ReleaseFeedsMixin, IndexPage):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["news.PressReleasePage"]
-    releases_per_page = 10
+    releases_per_page = ITEMS_PER_PAGE
 
     class Meta:
         verbose_name = _("news index")

@@ -14,6 +14,9 @@ from wagtail_localize.fields import TranslatableField
 from portal.core.forms import CONTENT_PANELS, PortalPageForm
 from portal.core.translations import PAGE_TRANSLATABLE_FIELDS
 
+# Lists show ten to a page: the news list, a project's or organisation's releases, search.
+ITEMS_PER_PAGE = 10
+
 
 class PortalPage(Page):
     """A page of the portal: the admin form that loses no save (portal/core/forms.py), the
@@ -63,6 +66,10 @@ def linked_pages(model, translation_keys):
     found = []
     for relation in model._meta.related_objects:
         rows = relation.related_model
+        # Link rows point at the page with a key of their own: not a page type inheriting
+        # from it (page_ptr), not another page (an alias), not a one-to-one.
+        if not relation.one_to_many or issubclass(rows, Page):
+            continue
         for field in rows._meta.get_fields():
             other = field.related_model if field.many_to_one else None
             if field is relation.field or other is None or not issubclass(other, Page):

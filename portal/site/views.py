@@ -14,10 +14,11 @@ from django.utils.cache import add_never_cache_headers
 from wagtail.models import Locale, Page
 
 from portal.core.metadata import description_of
+from portal.core.pages import ITEMS_PER_PAGE
 from portal.core.search import clean_query, search_terms, words
 from portal.core.visibility import visible
 
-RESULTS_PER_PAGE = 10
+RESULTS_PER_PAGE = ITEMS_PER_PAGE
 MAX_RESULTS = 500
 
 

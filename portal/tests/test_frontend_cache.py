@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.contrib.auth import get_user_model
 from django.test import Client, TestCase, override_settings
-from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 from wagtail_factories import ImageFactory
 
 from news.models import NewsIndexPage, PressReleasePage
@@ -110,6 +110,16 @@ class PurgeOnPublishTests(TestCase):
         # The accessibility statement does not show the release.
         self.assertFalse([url for url in purged if "piekluestamib" in url or "accessib" in url])
         self.assertFalse([url for url in purged if "search" in url])
+
+    def test_publishing_a_page_of_wagtails_own_type_purges_it(self):
+        # As `make run` and bin/prod publish the placeholder home page a new site starts with:
+        # a plain Page, whose relations include every page type's (page_ptr) and aliases.
+        page = Page.get_first_root_node().add_child(
+            instance=Page(title="Welcome", slug="welcome-plain")
+        )
+        Site.objects.create(hostname="plain.example", port=80, root_page=page)
+        purged = self.publish(page)
+        self.assertIn("http://plain.example/lv/", purged)
 
     def test_publishing_a_translation_purges_the_other_languages_too(self):
         # Their language switchers and hreflang links name the translation.

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
+from portal.core.pages import ITEMS_PER_PAGE
 from portal.core.translations import (
     one_per_page,
 )
@@ -38,7 +39,7 @@ def live_releases_linking_to(page, relation="press_release_links"):
     return one_per_page([link.page for link in links], page.locale_id, lambda release: release)
 
 
-RELEASES_PER_PAGE = 10
+RELEASES_PER_PAGE = ITEMS_PER_PAGE
 
 
 def releases_page(page, request):
