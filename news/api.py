@@ -1,7 +1,7 @@
 """How press releases appear in the API: the projects, organisations and topics they nest
-(loaded for all the response's releases at once, portal/api/related.py) and the filters of
-their listing (?project=, ?partner=, ?topic=, dates; a filter backend the API's settings
-name: API_FILTER_BACKENDS)."""
+(loaded for all the response's releases at once, portal/api/related.py), the filters of their
+listing (?project=, ?partner=, ?topic=, dates) and their part of the OpenAPI document (OPENAPI;
+this module is listed in API_CONTENT_MODULES)."""
 
 from collections import defaultdict
 
@@ -14,9 +14,23 @@ from news.models import (
     PressReleasePage,
     PressReleaseProject,
     PressReleaseTopic,
+    ReleaseRole,
     Topic,
 )
 from portal.core.api_input import MAX_ID, iso_date, positive_int
+from portal.core.api_schema import (
+    DATE,
+    ID,
+    LOCALE,
+    STREAM,
+    STRING,
+    array,
+    nullable,
+    obj,
+    query,
+    ref,
+    summary,
+)
 from projects.api import linked_organisations, project_summary
 
 
@@ -120,3 +134,45 @@ class ReleaseFilter(BaseFilterBackend):
             linked = PressReleaseTopic.objects.filter(topic__translation_key=key)
             queryset = queryset.filter(pk__in=linked.values("page_id"))
         return queryset
+
+
+# The API's description of releases (portal/api/openapi.py gathers it).
+RELEASE_FIELDS = {
+    "release_date": DATE,
+    "lead": STRING,
+    "body": STREAM,
+    "event_start": nullable(DATE),
+    "event_end": nullable(DATE),
+    "event_place": STRING,
+    "event_country": STRING,
+    "further_information": STREAM,
+    "contact_name": STRING,
+    "contact_email": STRING,
+    "contact_phone": STRING,
+    "projects": array(ref("ProjectSummary")),
+    "organisations": array(ref("OrganisationInRelease")),
+    "topics": array(obj({"id": ID, "name": STRING, "slug": STRING, "locale": LOCALE})),
+    "corrections": STREAM,
+    "withdrawn_on": nullable(DATE),
+    "withdrawal_notice": STRING,
+}
+OPENAPI = {
+    "page_types": {"PressRelease": RELEASE_FIELDS},
+    "schemas": {
+        "OrganisationInRelease": summary(
+            {
+                "short_name": STRING,
+                "country": STRING,
+                "role": {"type": "string", "enum": [role.value for role in ReleaseRole]},
+            }
+        ),
+    },
+    "parameters": [
+        query("project", ID, "Releases of this project (the id of any of its translations)."),
+        query("partner", ID, "Releases naming this organisation (any translation's id)."),
+        query("topic", STRING, "Releases filed under this topic (slug or id)."),
+        query("date_from", DATE, "Releases dated on or after this day."),
+        query("date_to", DATE, "Releases dated on or before this day."),
+    ],
+    "filters": [ReleaseFilter],
+}

@@ -8,10 +8,21 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import translation
 
-from portal.core.api_fields import NESTED_RELEASES
+from portal.core.api_schema import (
+    DATE,
+    STREAM,
+    STRING,
+    array,
+    nullable,
+    ref,
+    summary,
+)
 from portal.core.translations import one_per_page
 from portal.core.visibility import public_pages
 from projects.models import PartnerRole, ProjectPartner
+
+# A project or organisation nests its newest releases; the rest are a filtered listing away.
+NESTED_RELEASES = 20
 
 
 def project_summary(related, project, **extra):
@@ -149,3 +160,60 @@ def releases(related, pages):
             :NESTED_RELEASES
         ]
     return result
+
+
+# The API's description of projects and organisations (portal/api/openapi.py gathers it).
+PROJECT_SUMMARY = {
+    "short_name": STRING,
+    "programme": STRING,
+    "financial_instrument": STRING,
+    "financial_instrument_name": STRING,
+}
+ORGANISATION_SUMMARY = {"short_name": STRING, "country": STRING}
+PROJECT_FIELDS = {
+    "short_name": STRING,
+    "financial_instrument": STRING,
+    "programme": STRING,
+    "project_code": STRING,
+    "total_cost": nullable({"type": "string", "pattern": r"^-?\d+\.\d{2}$"}),
+    "currency": {"type": "string", "enum": ["EUR", "NOK", "PLN"]},
+    "start_date": nullable(DATE),
+    "end_date": nullable(DATE),
+    "status": {"type": "string", "enum": ["planned", "ongoing", "completed"]},
+    "description": STRING,
+    "external_links": STREAM,
+    "funder_name": STRING,
+    "funder_logo": nullable(ref("Image")),
+    "acknowledgement": STRING,
+    "implementer": nullable(ref("OrganisationSummary")),
+    "partners": array(ref("Partner")),
+    "releases": {**array(ref("ReleaseSummary")), "maxItems": NESTED_RELEASES},
+}
+PARTNER_FIELDS = {
+    "short_name": STRING,
+    "kind": STRING,
+    "country": STRING,
+    "region": STRING,
+    "website": STRING,
+    "logo": nullable(ref("Image")),
+    "description": STRING,
+    "projects": array(ref("ProjectRole")),
+    "releases": {**array(ref("ReleaseSummary")), "maxItems": NESTED_RELEASES},
+}
+OPENAPI = {
+    "page_types": {"Project": PROJECT_FIELDS, "PartnerOrganisation": PARTNER_FIELDS},
+    "schemas": {
+        "ProjectSummary": summary(PROJECT_SUMMARY),
+        "ProjectRole": summary({**PROJECT_SUMMARY, "role": STRING}),
+        "OrganisationSummary": summary(ORGANISATION_SUMMARY),
+        "Partner": summary(
+            {
+                **ORGANISATION_SUMMARY,
+                "role": {"type": "string", "enum": [role.value for role in PartnerRole]},
+            }
+        ),
+        "ReleaseSummary": summary({"release_date": DATE}),
+    },
+    "parameters": [],
+    "filters": [],
+}

@@ -1,59 +1,37 @@
 """The API's contract: an OpenAPI 3.1 document, served at /api/v2/openapi.json.
 
 Written down rather than generated: Wagtail's v2 serializers are built per request from
-`?type=` and `?fields=`, which no generator can see. The suite keeps it true: real responses
-are validated against it (portal/tests/test_api.py, with portal/tests/openapi_contract.py)
-and schemathesis fuzzes every
-operation on a live server against it.
+`?type=` and `?fields=`, which no generator can see. Each content app describes its own page
+types, fields, filters and nested summaries in the OPENAPI of its api.py (news/api.py,
+projects/api.py; listed in API_CONTENT_MODULES); this module puts them together with what every
+page, image and document has. The suite keeps it true: real responses are validated against it
+(portal/tests/test_api.py, with portal/tests/openapi_contract.py) and schemathesis fuzzes
+every operation on a live server against it.
 """
 
 from django.conf import settings
 from django.http import JsonResponse
 
-from portal.api.views import MAX_OFFSET, MAX_SEARCH_LENGTH
-from portal.core.api_fields import NESTED_RELEASES, RENDITIONS
+from portal.api.views import CONTENT_APIS, MAX_OFFSET, MAX_SEARCH_LENGTH
+from portal.core.api_fields import RENDITIONS
+from portal.core.api_schema import (
+    DATETIME,
+    ID,
+    INTEGER,
+    LOCALE,
+    STRING,
+    URL,
+    array,
+    nullable,
+    obj,
+    query,
+    ref,
+)
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def ref(name):
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def nullable(schema):
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def obj(properties, required=None):
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-    }
-
-
-def array(items):
-    return {"type": "array", "items": items}
-
-
-STRING = {"type": "string"}
-INTEGER = {"type": "integer"}
-ID = {"type": "integer", "minimum": 1}
-URL = {"type": "string", "format": "uri"}
-DATE = {"type": "string", "format": "date"}
-DATETIME = {"type": "string", "format": "date-time"}
-LOCALE = {"type": "string", "enum": LANGUAGE_CODES}
-
-
-def query(name, schema, description):
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "schema": schema,
-        "description": description,
-    }
-
+# What each content app says of its page types (OPENAPI in its api.py: API_CONTENT_MODULES).
+PAGE_TYPES = {name: fields for api in CONTENT_APIS for name, fields in api["page_types"].items()}
+CONTENT_SCHEMAS = {name: schema for api in CONTENT_APIS for name, schema in api["schemas"].items()}
+CONTENT_PARAMETERS = [parameter for api in CONTENT_APIS for parameter in api["parameters"]]
 
 COMMON_PARAMETERS = [
     query(
@@ -97,11 +75,7 @@ PAGE_PARAMETERS = [
         "Only pages below this page (or root).",
     ),
     query("ancestor_of", ID, "Only ancestors of this page."),
-    query("project", ID, "Releases of this project (the id of any of its translations)."),
-    query("partner", ID, "Releases naming this organisation (any translation's id)."),
-    query("topic", STRING, "Releases filed under this topic (slug or id)."),
-    query("date_from", DATE, "Releases dated on or after this day."),
-    query("date_to", DATE, "Releases dated on or before this day."),
+    *CONTENT_PARAMETERS,
     query("site", STRING, "Host name of a site, when the portal serves several."),
 ]
 
@@ -226,77 +200,6 @@ def page_schema(fields, required):
     )
 
 
-def summary(extra=None):
-    return obj(
-        {
-            "id": ID,
-            "type": STRING,
-            "title": STRING,
-            "html_url": URL,
-            "locale": LOCALE,
-            **(extra or {}),
-        }
-    )
-
-
-PROJECT_SUMMARY = {
-    "short_name": STRING,
-    "programme": STRING,
-    "financial_instrument": STRING,
-    "financial_instrument_name": STRING,
-}
-ORGANISATION_SUMMARY = {"short_name": STRING, "country": STRING}
-STREAM = array(obj({"type": STRING, "value": {}, "id": STRING}))
-RELEASE_FIELDS = {
-    "release_date": DATE,
-    "lead": STRING,
-    "body": STREAM,
-    "event_start": nullable(DATE),
-    "event_end": nullable(DATE),
-    "event_place": STRING,
-    "event_country": STRING,
-    "further_information": STREAM,
-    "contact_name": STRING,
-    "contact_email": STRING,
-    "contact_phone": STRING,
-    "projects": array(ref("ProjectSummary")),
-    "organisations": array(ref("OrganisationInRelease")),
-    "topics": array(obj({"id": ID, "name": STRING, "slug": STRING, "locale": LOCALE})),
-    "corrections": STREAM,
-    "withdrawn_on": nullable(DATE),
-    "withdrawal_notice": STRING,
-}
-PROJECT_FIELDS = {
-    "short_name": STRING,
-    "financial_instrument": STRING,
-    "programme": STRING,
-    "project_code": STRING,
-    "total_cost": nullable({"type": "string", "pattern": r"^-?\d+\.\d{2}$"}),
-    "currency": {"type": "string", "enum": ["EUR", "NOK", "PLN"]},
-    "start_date": nullable(DATE),
-    "end_date": nullable(DATE),
-    "status": {"type": "string", "enum": ["planned", "ongoing", "completed"]},
-    "description": STRING,
-    "external_links": STREAM,
-    "funder_name": STRING,
-    "funder_logo": nullable(ref("Image")),
-    "acknowledgement": STRING,
-    "implementer": nullable(ref("OrganisationSummary")),
-    "partners": array(ref("Partner")),
-    "releases": {**array(ref("ReleaseSummary")), "maxItems": NESTED_RELEASES},
-}
-PARTNER_FIELDS = {
-    "short_name": STRING,
-    "kind": STRING,
-    "country": STRING,
-    "region": STRING,
-    "website": STRING,
-    "logo": nullable(ref("Image")),
-    "description": STRING,
-    "projects": array(ref("ProjectRole")),
-    "releases": {**array(ref("ReleaseSummary")), "maxItems": NESTED_RELEASES},
-}
-
 RENDITION = obj({"url": URL, "width": INTEGER, "height": INTEGER})
 SCHEMAS = {
     "Error": obj({"message": STRING}),
@@ -309,25 +212,6 @@ SCHEMAS = {
         },
         required=["id"],
     ),
-    "ProjectSummary": summary(PROJECT_SUMMARY),
-    "ProjectRole": summary({**PROJECT_SUMMARY, "role": STRING}),
-    "OrganisationSummary": summary(ORGANISATION_SUMMARY),
-    "OrganisationInRelease": summary(
-        {
-            **ORGANISATION_SUMMARY,
-            "role": {"type": "string", "enum": ["organiser", "participant", "named"]},
-        }
-    ),
-    "Partner": summary(
-        {
-            **ORGANISATION_SUMMARY,
-            "role": {
-                "type": "string",
-                "enum": ["implementer", "partner", "donor-partner", "cooperation-partner"],
-            },
-        }
-    ),
-    "ReleaseSummary": summary({"release_date": DATE}),
     "Renditions": obj(dict.fromkeys(RENDITIONS, RENDITION)),
     "Image": obj(
         {
@@ -344,22 +228,14 @@ SCHEMAS = {
             "id": ID,
             "meta": obj(PAGE_META, required=[]),
             "title": STRING,
-            **{name: {} for name in [*RELEASE_FIELDS, *PROJECT_FIELDS, *PARTNER_FIELDS]},
+            **{name: {} for fields in PAGE_TYPES.values() for name in fields},
         },
         required=[],
     ),
-    "PressRelease": page_schema(RELEASE_FIELDS, list(RELEASE_FIELDS)),
-    "Project": page_schema(PROJECT_FIELDS, list(PROJECT_FIELDS)),
-    "PartnerOrganisation": page_schema(PARTNER_FIELDS, list(PARTNER_FIELDS)),
+    **{name: page_schema(fields, list(fields)) for name, fields in PAGE_TYPES.items()},
+    **CONTENT_SCHEMAS,
     "OtherPage": page_schema({}, []),
-    "PageDetail": {
-        "anyOf": [
-            ref("PressRelease"),
-            ref("Project"),
-            ref("PartnerOrganisation"),
-            ref("OtherPage"),
-        ]
-    },
+    "PageDetail": {"anyOf": [*(ref(name) for name in PAGE_TYPES), ref("OtherPage")]},
     "ImageListItem": obj(
         {
             "id": ID,

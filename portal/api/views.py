@@ -8,6 +8,7 @@ asks, and load nested relations for a whole response at once.
 
 import logging
 from functools import wraps
+from importlib import import_module
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet, ValidationError
@@ -16,7 +17,6 @@ from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.utils.module_loading import import_string
 from django.views.decorators.http import conditional_page
 from rest_framework.fields import CharField
 from rest_framework.permissions import AllowAny
@@ -177,8 +177,10 @@ class PortalPageSerializer(PageSerializer):
             return super().to_representation(page)
 
 
-# The filters each content app offers on its pages' listing (news/api.py: ReleaseFilter).
-CONTENT_FILTERS = [import_string(path) for path in settings.API_FILTER_BACKENDS]
+# What each content app adds to the API: its filters of the pages' listing (news/api.py:
+# ReleaseFilter) and its part of the OpenAPI document (portal/api/openapi.py).
+CONTENT_APIS = [import_module(path).OPENAPI for path in settings.API_CONTENT_MODULES]
+CONTENT_FILTERS = [backend for api in CONTENT_APIS for backend in api["filters"]]
 
 
 class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):

@@ -6,9 +6,6 @@ from wagtail.images import get_image_model
 
 from portal.core.links import absolute_url
 
-# A project or organisation nests its newest releases; the rest are a filtered listing away.
-NESTED_RELEASES = 20
-
 # Ready-made sizes for clients: a square thumbnail, a medium and a large picture.
 RENDITIONS = {
     "thumbnail": "fill-320x320",

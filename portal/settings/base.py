@@ -402,8 +402,9 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
-# Filters of the pages' listing that content apps add (?project=, ?partner=, ?topic=, dates).
-API_FILTER_BACKENDS = ["news.api.ReleaseFilter"]
+# The content apps' parts of the API (their OPENAPI: page types, filters of the pages' listing
+# such as ?project=, ?partner=, ?topic=, dates, and their description in the OpenAPI document).
+API_CONTENT_MODULES = ["projects.api", "news.api"]
 
 # Webhooks (portal/webhooks/delivery.py): the admin's Settings > Webhooks, and these from the
 # environment: WEBHOOK_URLS=https://a.example/hook,https://b.example/hook WEBHOOK_SECRET=...
