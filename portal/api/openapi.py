@@ -54,8 +54,8 @@ COMMON_PARAMETERS = [
     query("search_operator", {"type": "string", "enum": ["and", "or"]}, "How words combine."),
     query(
         "rich_text_format",
-        {"type": "string", "enum": ["html", "db_html", "markdown", "db_markdown"]},
-        "Rich text as HTML with public links (the default) or Markdown.",
+        {"type": "string", "enum": ["html"]},
+        "Rich text as HTML with public links (the default and the only format offered).",
     ),
 ]
 

@@ -101,6 +101,13 @@ class StrictInputMixin:
                 raise BadRequestError("search cannot contain control characters")
         if request.GET.get("search_operator") not in (None, "and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
+        if request.GET.get("rich_text_format") not in (None, "html"):
+            # Wagtail's Markdown and database formats resolve page links without the portal's
+            # link handler: they would show the addresses (or ids) of drafts and private pages.
+            raise BadRequestError(
+                "rich_text_format must be html: links to pages readers cannot see lose their "
+                "address only in HTML"
+            )
 
     def get_object(self):
         pk = self.kwargs.get("pk")

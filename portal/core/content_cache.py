@@ -152,13 +152,13 @@ def cached(request, name, parts, compute):
     return value
 
 
-def public(pages, request=None):
-    """`pages.public()`, with the private sections read once per request and kept in the
-    cache: Wagtail's public() queries every view restriction each time it is called."""
+def private_sections(request=None):
+    """[(path, depth)] of the pages with a view restriction: read once per request and kept in
+    the cache. Wagtail's public() queries every view restriction each time it is called."""
     from wagtail.models import PageViewRestriction
 
     request = request or current_request()
-    sections = per_request(
+    return per_request(
         request,
         "private-sections",
         lambda: cached(
@@ -168,10 +168,22 @@ def public(pages, request=None):
             lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
         ),
     )
+
+
+def public(pages, request=None):
+    """`pages.public()`, with the private sections from private_sections()."""
     private = Q(pk__in=[])
-    for path, depth in sections:
+    for path, depth in private_sections(request):
         private |= Q(path__startswith=path, depth__gte=depth)
     return pages.exclude(private)
+
+
+def is_private(page, request=None):
+    """Whether `page` is in a private section, without a query of its own."""
+    return any(
+        page.path.startswith(path) and page.depth >= depth
+        for path, depth in private_sections(request)
+    )
 
 
 # Within one request ---------------------------------------------------------------------------

@@ -29,18 +29,21 @@ def _localized_home(request):
 
 
 def _live_translations(page):
-    """{language code: live page} for `page` and its translations, none past its expiry (not
-    visible(): on a private page, its private translations are the ones to offer); one query,
-    kept on the page."""
+    """{language code: live page} for `page` and its translations, none past its expiry; on a
+    public page only the public ones (a private translation's address is not to be shown), on
+    a private page its private translations too (they are the ones its readers follow). One
+    query, kept on the page."""
     if page is None or not getattr(page, "pk", None) or not hasattr(page, "get_translations"):
         return {}
     if not hasattr(page, "_live_translations"):
+        shown_private = content_cache.is_private(page)
         page._live_translations = {
             other.locale.language_code: other
             for other in page.get_translations(inclusive=True)
             .live()
             .filter(in_time())
             .select_related("locale")
+            if shown_private or not content_cache.is_private(other)
         }
     return page._live_translations
 

@@ -145,6 +145,17 @@ class NothingUnpublishedLeaksTests(TestCase):
                 f"/api/v2/pages/?type=news.PressReleasePage&search={MARKER}&locale={code}&fields=*"
             )
 
+    def test_no_rich_text_format_shows_a_draft_address(self):
+        # Markdown and database HTML are converted outside the portal's link handler: only
+        # HTML, whose links to hidden pages lose their address, is offered.
+        listing = "/api/v2/pages/?type=news.PressReleasePage&fields=body&rich_text_format="
+        for rich_text_format in ("html", "db_html", "markdown", "db_markdown"):
+            with self.subTest(rich_text_format=rich_text_format):
+                response = self.assert_no_marker(listing + rich_text_format, (200, 400))
+                if rich_text_format != "html":
+                    self.assertEqual(response.status_code, 400)
+                    self.assertIn("rich_text_format", response.json()["message"])
+
     def test_filters_do_not_reveal_hidden_pages(self):
         project = self.hidden[-1]
         response = self.assert_no_marker(

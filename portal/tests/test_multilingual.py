@@ -3,6 +3,7 @@
 import re
 
 from django.test import TestCase
+from wagtail.models import PageViewRestriction
 from wagtail_localize.models import Translation
 
 from news.models import PressReleasePage
@@ -78,6 +79,16 @@ class SeedTranslationTests(TestCase):
         self.assertIn(f'href="{RELEASE_URLS["lv"]}"', switcher)
         self.assertIn(f'href="{RELEASE_URLS["pl"]}"', switcher)
         self.assertIn('aria-current="true" lang="en"', switcher)
+
+    def test_a_private_translation_is_named_by_no_public_page(self):
+        # The Latvian release behind a password, its English translation public: the English
+        # page's hreflang links and language switcher do not give the private address away.
+        PageViewRestriction.objects.create(
+            page=self.releases["lv"], restriction_type="password", password="slepens"
+        )
+        html = self.client.get(RELEASE_URLS["en"]).content.decode()
+        self.assertIn(RELEASE_URLS["pl"], html)
+        self.assertNotIn(RELEASE_URLS["lv"], html)
 
     def test_switcher_says_when_a_translation_is_missing(self):
         self.releases["pl"].unpublish()
