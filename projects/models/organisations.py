@@ -25,7 +25,7 @@ from portal.core.translations import (
     one_per_page,
 )
 from portal.core.visibility import visible
-from projects.models.projects import ProjectPartner  # noqa: F401 (their roles)
+from projects.models.projects import ProjectPartner
 from projects.models.releases import releases_page
 
 
