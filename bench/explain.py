@@ -35,7 +35,7 @@ SEARCHED = "uzņēmēji"  # the benchmark's search (bench/run.py): in every gene
 
 def queries():
     index = NewsIndexPage.objects.get(locale__language_code="lv")
-    releases = index.get_releases()
+    releases = index.releases()
     ids = releases.values_list("pk", flat=True)
     per_page = index.releases_per_page
     project = ProjectPage.objects.get(locale=index.locale, slug="bench-project-1")

@@ -44,7 +44,7 @@ from news.models import (  # noqa: E402
     PressReleaseTopic,
 )
 from news.models.topics import Topic  # noqa: E402
-from projects.models import PartnerOrganisationPage, ProjectPage  # noqa: E402
+from projects.models import OrganisationPage, ProjectPage  # noqa: E402
 
 LANGUAGES = ["lv", "en", "pl"]
 SEARCH_CONFIG = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG", "simple")
@@ -128,7 +128,7 @@ def seed_pages():
         slug__startswith=PREFIX
     )[0]
     project = ProjectPage.objects.filter(locale__language_code="lv")[0]
-    organisation = PartnerOrganisationPage.objects.filter(locale__language_code="lv")[0]
+    organisation = OrganisationPage.objects.filter(locale__language_code="lv")[0]
     return release, project, organisation
 
 

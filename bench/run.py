@@ -47,7 +47,7 @@ URLS_SCRIPT = """
 import json
 from django.core.paginator import Paginator
 from news.models import NewsIndexPage, PressReleasePage
-from projects.models import PartnerOrganisationPage, ProjectPage
+from projects.models import OrganisationPage, ProjectPage
 index = NewsIndexPage.objects.get(locale__language_code="lv")
 releases = PressReleasePage.objects.child_of(index).live().count()
 deep = min(500, Paginator(range(releases), index.releases_per_page).num_pages)
@@ -55,7 +55,7 @@ lv = index.locale
 release = PressReleasePage.objects.filter(locale=lv, slug__startswith="bench-").order_by("pk")
 release = release[release.count() // 2]
 project = ProjectPage.objects.filter(locale=lv, slug="bench-project-1").first()
-partner = PartnerOrganisationPage.objects.filter(locale=lv, slug="bench-organisation-1").first()
+partner = OrganisationPage.objects.filter(locale=lv, slug="bench-organisation-1").first()
 print(json.dumps({
     "releases": releases,
     "deep_page": deep,

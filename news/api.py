@@ -1,6 +1,6 @@
 """How press releases appear in the API: the projects, organisations and topics they nest
 (loaded for all the response's releases at once, portal/api/related.py), the filters of their
-listing (?project=, ?partner=, ?topic=, dates) and their part of the OpenAPI document (OPENAPI;
+listing (?project=, ?organisation=, ?topic=, dates) and their part of the OpenAPI document (OPENAPI;
 this module is listed in API_CONTENT_MODULES)."""
 
 from collections import defaultdict
@@ -17,7 +17,7 @@ from news.models import (
     ReleaseRole,
     Topic,
 )
-from portal.core.api_input import MAX_ID, iso_date, positive_int
+from portal.core.api_input import MAX_ID, OLD_NAMES_UNTIL, iso_date, positive_int
 from portal.core.api_schema import (
     DATE,
     ID,
@@ -85,13 +85,13 @@ def release_topics(related, pages):
 
 
 class ReleaseFilter(BaseFilterBackend):
-    """?project=, ?partner=, ?topic=, ?date_from=, ?date_to= on press releases.
+    """?project=, ?organisation=, ?topic=, ?date_from=, ?date_to= on press releases.
 
-    A project or partner is given by the id of any of its translations; a topic by its slug
+    A project or organisation is given by the id of any of its translations; a topic by its slug
     or id. Translated releases link to the Latvian pages, so matching is by translation key.
     """
 
-    parameters = ["project", "partner", "topic", "date_from", "date_to"]
+    parameters = ["project", "organisation", "topic", "date_from", "date_to"]
 
     def filter_queryset(self, request, queryset, view):
         used = [name for name in self.parameters if name in request.GET]
@@ -111,7 +111,7 @@ class ReleaseFilter(BaseFilterBackend):
         # Filtered by id (an indexed field), so the filters also work together with ?search=.
         for name, link_model, target in [
             ("project", PressReleaseProject, "project"),
-            ("partner", PressReleaseOrganisation, "organisation"),
+            ("organisation", PressReleaseOrganisation, "organisation"),
         ]:
             pk = positive_int(request, name, maximum=MAX_ID)
             if pk is not None:
@@ -169,10 +169,12 @@ OPENAPI = {
     },
     "parameters": [
         query("project", ID, "Releases of this project (the id of any of its translations)."),
-        query("partner", ID, "Releases naming this organisation (any translation's id)."),
+        query("organisation", ID, "Releases naming this organisation (any translation's id)."),
+        query("partner", ID, f"The old name of organisation (until {OLD_NAMES_UNTIL}).", True),
         query("topic", STRING, "Releases filed under this topic (slug or id)."),
         query("date_from", DATE, "Releases dated on or after this day."),
         query("date_to", DATE, "Releases dated on or before this day."),
     ],
     "filters": [ReleaseFilter],
+    "renamed_parameters": {"partner": "organisation"},
 }

@@ -119,7 +119,7 @@ def releases(related, pages):
     """Each project's or organisation's newest live, public releases linking to it (or to a
     translation of it), in the page's language, falling back to the Latvian release where not
     translated. The releases' link rows are found by news' reverse relation
-    `press_release_links`, as on the page (projects.models.live_releases_linking_to)."""
+    `press_release_links`, as on the page (projects.models.ReleasesMixin)."""
     if not pages:
         return {}
     relation = type(pages[0])._meta.get_field("press_release_links")
@@ -189,7 +189,7 @@ PROJECT_FIELDS = {
     "partners": array(ref("Partner")),
     "releases": {**array(ref("ReleaseSummary")), "maxItems": NESTED_RELEASES},
 }
-PARTNER_FIELDS = {
+ORGANISATION_FIELDS = {
     "short_name": STRING,
     "kind": STRING,
     "country": STRING,
@@ -201,7 +201,8 @@ PARTNER_FIELDS = {
     "releases": {**array(ref("ReleaseSummary")), "maxItems": NESTED_RELEASES},
 }
 OPENAPI = {
-    "page_types": {"Project": PROJECT_FIELDS, "PartnerOrganisation": PARTNER_FIELDS},
+    "page_types": {"Project": PROJECT_FIELDS, "Organisation": ORGANISATION_FIELDS},
+    "renamed_types": {"projects.PartnerOrganisationPage": "projects.OrganisationPage"},
     "schemas": {
         "ProjectSummary": summary(PROJECT_SUMMARY),
         "ProjectRole": summary({**PROJECT_SUMMARY, "role": STRING}),

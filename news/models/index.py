@@ -25,7 +25,7 @@ class NewsIndexPage(ReleaseFeedsMixin, IndexPage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def get_releases(self):
+    def releases(self):
         return (
             visible(PressReleasePage.objects.child_of(self))
             .order_by("-release_date", "-first_published_at")
@@ -34,7 +34,7 @@ class NewsIndexPage(ReleaseFeedsMixin, IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        releases = self.get_releases()
+        releases = self.releases()
         filters = ReleaseFilterForm(request.GET, index=self, request=request)
         if not filters.is_valid():
             # A year, project or topic that is not on this portal: nothing to show.
@@ -58,9 +58,6 @@ class NewsIndexPage(ReleaseFeedsMixin, IndexPage):
         context["releases"] = page
         context["filters"] = filters
         return context
-
-    def feed_releases(self):
-        return self.get_releases()
 
 
 class CountCachedPaginator(Paginator):

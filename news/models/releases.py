@@ -28,7 +28,7 @@ from portal.core.metadata import publisher
 from portal.core.pages import PortalPage
 from portal.core.search import page_text
 from portal.core.translations import PAGE_TRANSLATABLE_FIELDS, localize_pages
-from projects.models import PartnerOrganisationPage, ProjectPage
+from projects.models import OrganisationPage, ProjectPage
 
 
 class ReleaseRole(models.TextChoices):
@@ -226,9 +226,9 @@ class PressReleasePage(PortalPage):
         list it is on, and the first page of the list filtered by its year, project and topics."""
         index = self.get_parent().specific
         url = index.get_full_url()
-        if url is None or not hasattr(index, "get_releases"):
+        if url is None or not hasattr(index, "releases"):
             return set()
-        newer = index.get_releases().filter(release_date__gt=self.release_date).count()
+        newer = index.releases().filter(release_date__gt=self.release_date).count()
         position = newer // index.releases_per_page + 1
         urls = {f"{url}?page={position}"} if position > 1 else set()
         # The filters name projects and topics by their slug in the list's language.
@@ -294,7 +294,7 @@ class PressReleasePage(PortalPage):
         organisations = localize_pages(
             [
                 *partners,
-                *PartnerOrganisationPage.objects.in_bulk(
+                *OrganisationPage.objects.in_bulk(
                     [link.organisation_id for link in organisation_links]
                 ).values(),
             ],
@@ -382,7 +382,7 @@ class PressReleaseOrganisation(Orderable):
         PressReleasePage, on_delete=models.CASCADE, related_name="organisation_links"
     )
     organisation = models.ForeignKey(
-        "projects.PartnerOrganisationPage",
+        "projects.OrganisationPage",
         on_delete=models.CASCADE,
         related_name="press_release_links",
         verbose_name=_("organisation"),

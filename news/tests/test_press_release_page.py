@@ -22,7 +22,7 @@ from news.tests.factories import (
 )
 from portal.models import HomePage
 from portal.tests.factories import SiteTree
-from projects.tests.factories import PartnerOrganisationPageFactory, ProjectPageFactory
+from projects.tests.factories import OrganisationPageFactory, ProjectPageFactory
 
 EMBED_URL = "https://www.youtube.com/watch?v=latgale"
 
@@ -42,11 +42,11 @@ class PressReleasePageRenderingTests(WagtailPageTestCase):
     def setUpTestData(cls):
         cls.tree = SiteTree()
         cls.project = ProjectPageFactory(parent=cls.tree.project_index, title="Reģionālā politika")
-        cls.organiser = PartnerOrganisationPageFactory(
-            parent=cls.tree.partner_index, title="Latgales plānošanas reģions"
+        cls.organiser = OrganisationPageFactory(
+            parent=cls.tree.organisation_index, title="Latgales plānošanas reģions"
         )
-        cls.participant = PartnerOrganisationPageFactory(
-            parent=cls.tree.partner_index, title="Ludzas uzņēmēju asociācija"
+        cls.participant = OrganisationPageFactory(
+            parent=cls.tree.organisation_index, title="Ludzas uzņēmēju asociācija"
         )
         image = ImageFactory(file=get_test_image_file(), title="Krakova")
         document = DocumentFactory(title="Darba kārtība")
@@ -156,7 +156,7 @@ class PressReleaseAdminTests(WagtailPageTestCase):
     def setUpTestData(cls):
         cls.tree = SiteTree()
         cls.project = ProjectPageFactory(parent=cls.tree.project_index, title="Reģionālā politika")
-        cls.organisation = PartnerOrganisationPageFactory(parent=cls.tree.partner_index)
+        cls.organisation = OrganisationPageFactory(parent=cls.tree.organisation_index)
 
     def setUp(self):
         self.login()

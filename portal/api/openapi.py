@@ -64,7 +64,7 @@ PAGE_PARAMETERS = [
         "type",
         STRING,
         "Page type(s), comma separated: news.PressReleasePage, projects.ProjectPage, "
-        "projects.PartnerOrganisationPage. Needed for the type's own fields and filters.",
+        "projects.OrganisationPage. Needed for the type's own fields and filters.",
     ),
     query("locale", LOCALE, "Only pages in this language."),
     query("translation_of", ID, "Only translations of this page (use with locale)."),

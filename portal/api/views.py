@@ -1,7 +1,7 @@
 """The headless API: Wagtail's API v2 endpoints, made strict about input and public-only.
 
 Subclasses of Wagtail's viewsets, not a hand-made API: they add the portal's filters
-(project, partner, topic, dates), validate every parameter before it reaches the database
+(project, organisation, topic, dates), validate every parameter before it reaches the database
 (stock v2 answers several bad inputs with a 500), show only live, public content whoever
 asks, and load nested relations for a whole response at once.
 """
@@ -47,7 +47,13 @@ from portal.api.public import restricted_collection_ids
 from portal.api.related import RelatedContent
 from portal.core import content_cache, references
 from portal.core.api_fields import RENDITIONS, RelatedField, RenditionsField, prefetch_images
-from portal.core.api_input import MAX_ID, MAX_INT32, positive_int
+from portal.core.api_input import (
+    MAX_ID,
+    MAX_INT32,
+    current_names,
+    deprecation_headers,
+    positive_int,
+)
 from portal.core.html_json import escape_for_html
 from portal.core.visibility import public_pages
 
@@ -188,6 +194,10 @@ class PortalPageSerializer(PageSerializer):
 # ReleaseFilter) and its part of the OpenAPI document (portal/api/openapi.py).
 CONTENT_APIS = [import_module(path).OPENAPI for path in settings.API_CONTENT_MODULES]
 CONTENT_FILTERS = [backend for api in CONTENT_APIS for backend in api["filters"]]
+RENAMED_PARAMETERS = {
+    k: v for api in CONTENT_APIS for k, v in api.get("renamed_parameters", {}).items()
+}
+RENAMED_TYPES = {k: v for api in CONTENT_APIS for k, v in api.get("renamed_types", {}).items()}
 
 
 class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
@@ -218,6 +228,16 @@ class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
         ),
     ]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + ["translations"]
+
+    def initial(self, request, *args, **kwargs):
+        self.old_names = current_names(request, RENAMED_PARAMETERS, RENAMED_TYPES)
+        super().initial(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if getattr(self, "old_names", None):
+            deprecation_headers(response, self.old_names)
+        return response
 
     def get_base_queryset(self):
         return public_pages(self.request)

@@ -2,8 +2,9 @@
 for the API's views and the filters content apps add to it. Not imported by models: Wagtail's
 API utilities load models when imported."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
+from django.utils.http import http_date
 from wagtail.api.v2.utils import BadRequestError
 
 # The largest ids the databases hold: a larger one in a parameter is refused before a query.
@@ -31,3 +32,39 @@ def iso_date(request, name):
         return date.fromisoformat(value)
     except ValueError as error:
         raise BadRequestError(f"{name} must be a date as YYYY-MM-DD") from error
+
+
+# Renamed parameters and page types keep working until OLD_NAMES_UNTIL; a response to a request
+# that used one says so with the Deprecation (RFC 9745) and Sunset (RFC 8594) headers. Each
+# content app lists its renames (OPENAPI["renamed_parameters"] and ["renamed_types"]).
+OLD_NAMES_DEPRECATED = datetime(2026, 12, 2, tzinfo=UTC)
+OLD_NAMES_UNTIL = date(2027, 6, 30)
+
+
+def current_names(request, parameters, types):
+    """Rewrites the old `parameters` names and `types` names in `request`'s query to the current
+    ones ({old: new} each); returns the old names it found."""
+    query = request._request.GET.copy()
+    found = []
+    for old, new in parameters.items():
+        if old in query:
+            if new in query:
+                raise BadRequestError(f"{old} is the old name of {new}: give only {new}")
+            query.setlist(new, query.pop(old))
+            found.append(old)
+    if "type" in query:
+        names = query["type"].split(",")
+        found += [name for name in names if name in types]
+        query["type"] = ",".join(types.get(name, name) for name in names)
+    if found:
+        request._request.GET = query
+    return found
+
+
+def deprecation_headers(response, old_names):
+    response["Deprecation"] = f"@{int(OLD_NAMES_DEPRECATED.timestamp())}"
+    response["Sunset"] = http_date(
+        datetime.combine(OLD_NAMES_UNTIL, datetime.max.time(), UTC).timestamp()
+    )
+    response["Link"] = '</api/v2/openapi.json>; rel="deprecation"; type="application/json"'
+    response["X-Deprecated-Names"] = ", ".join(old_names)

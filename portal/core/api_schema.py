@@ -36,13 +36,14 @@ DATETIME = {"type": "string", "format": "date-time"}
 LOCALE = {"type": "string", "enum": LANGUAGE_CODES}
 
 
-def query(name, schema, description):
+def query(name, schema, description, deprecated=False):
     return {
         "name": name,
         "in": "query",
         "required": False,
         "schema": schema,
         "description": description,
+        **({"deprecated": True} if deprecated else {}),
     }
 
 

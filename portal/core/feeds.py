@@ -88,9 +88,9 @@ class AtomReleaseFeed(ReleaseFeed):
 
 
 class ReleaseFeedsMixin(RoutablePageMixin):
-    """A page with feed/rss/ and feed/atom/ of the releases that feed_releases() returns."""
+    """A page with feed/rss/ and feed/atom/ of the releases that its releases() returns."""
 
-    def feed_releases(self):
+    def releases(self):
         raise NotImplementedError
 
     def get_cached_paths(self):
@@ -103,8 +103,8 @@ class ReleaseFeedsMixin(RoutablePageMixin):
 
     @path("feed/rss/")
     def rss_feed(self, request):
-        return ReleaseFeed(self, self.feed_releases())(request)
+        return ReleaseFeed(self, self.releases())(request)
 
     @path("feed/atom/")
     def atom_feed(self, request):
-        return AtomReleaseFeed(self, self.feed_releases())(request)
+        return AtomReleaseFeed(self, self.releases())(request)

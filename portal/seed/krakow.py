@@ -33,7 +33,7 @@ SITE_NAME = "Latgales plānošanas reģions"
 HOME = {"title": "Latgales plānošanas reģiona jaunumi", "slug": "sakums"}
 NEWS_INDEX = {"title": "Jaunumi", "slug": "jaunumi", "show_in_menus": True}
 PROJECT_INDEX = {"title": "Projekti", "slug": "projekti", "show_in_menus": True}
-PARTNER_INDEX = {"title": "Partneri", "slug": "partneri", "show_in_menus": True}
+ORGANISATION_INDEX = {"title": "Partneri", "slug": "partneri", "show_in_menus": True}
 
 # Associations description, from the text: "Latgales reģiona uzņēmējus pārstāvošo
 # nevalstisko organizāciju biedri".

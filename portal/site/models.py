@@ -24,7 +24,7 @@ class HomePage(IndexPage):
     subpage_types = [
         "news.NewsIndexPage",
         "projects.ProjectIndexPage",
-        "projects.PartnerIndexPage",
+        "projects.OrganisationIndexPage",
         "portal.AccessibilityStatementPage",
     ]
     # Each language has its own home page under the root, so no per-parent limit here.

@@ -3,7 +3,7 @@ from wagtail.models import Page, Site
 
 from news.tests.factories import NewsIndexPageFactory
 from portal.models import HomePage
-from projects.tests.factories import PartnerIndexPageFactory, ProjectIndexPageFactory
+from projects.tests.factories import OrganisationIndexPageFactory, ProjectIndexPageFactory
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -25,4 +25,4 @@ class SiteTree:
         )
         self.news_index = NewsIndexPageFactory(parent=self.home)
         self.project_index = ProjectIndexPageFactory(parent=self.home)
-        self.partner_index = PartnerIndexPageFactory(parent=self.home)
+        self.organisation_index = OrganisationIndexPageFactory(parent=self.home)

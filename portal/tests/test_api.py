@@ -12,7 +12,7 @@ from news.models import PressReleasePage
 from portal.tests.openapi_contract import assert_matches_contract
 from portal.tests.seed import load_seed
 from portal.tests.test_multilingual import page_in
-from projects.models import PartnerOrganisationPage, ProjectPage
+from projects.models import OrganisationPage, ProjectPage
 
 PAGES = "/api/v2/pages/"
 RELEASES = PAGES + "?type=news.PressReleasePage"
@@ -24,7 +24,7 @@ class SeedAPITests(TestCase):
         load_seed()
         cls.releases = {code: page_in(PressReleasePage, code) for code in ("lv", "en", "pl")}
         cls.projects = {code: page_in(ProjectPage, code) for code in ("lv", "en", "pl")}
-        cls.lesser_poland_in_english = PartnerOrganisationPage.objects.get(
+        cls.lesser_poland_in_english = OrganisationPage.objects.get(
             locale__language_code="en", title="Lesser Poland Region"
         )
 
@@ -91,23 +91,21 @@ class SeedAPITests(TestCase):
         self.assertIn("NO", {partner["country"] for partner in data["partners"]})
         self.assertEqual([release["id"] for release in data["releases"]], [self.releases["en"].pk])
 
-    def test_a_partner_has_its_projects_and_releases(self):
-        organisation = PartnerOrganisationPage.objects.get(
+    def test_an_organisation_has_its_projects_and_releases(self):
+        organisation = OrganisationPage.objects.get(
             locale__language_code="pl", title="Województwo Małopolskie"
         )
-        data = self.detail(organisation, "PartnerOrganisation")
+        data = self.detail(organisation, "Organisation")
         self.assertEqual(data["country"], "PL")
         self.assertEqual([release["id"] for release in data["releases"]], [self.releases["pl"].pk])
         # Translated projects keep pointing at the Latvian organisations (a synced relation).
-        implementer = PartnerOrganisationPage.objects.get(
+        implementer = OrganisationPage.objects.get(
             locale__language_code="pl",
-            translation_key=PartnerOrganisationPage.objects.filter(
-                project_roles__role="implementer"
-            )
+            translation_key=OrganisationPage.objects.filter(project_roles__role="implementer")
             .first()
             .translation_key,
         )
-        data = self.detail(implementer, "PartnerOrganisation")
+        data = self.detail(implementer, "Organisation")
         self.assertEqual(
             [(project["id"], project["role"]) for project in data["projects"]],
             [(self.projects["pl"].pk, "implementer")],
@@ -130,17 +128,44 @@ class SeedAPITests(TestCase):
             [item["id"] for item in response.json()["items"]], [self.releases["pl"].pk]
         )
 
-    def test_releases_filter_by_project_and_partner_given_any_translation(self):
+    def test_releases_filter_by_project_and_organisation_given_any_translation(self):
         for query in (
             f"&locale=pl&project={self.projects['en'].pk}",
             f"&locale=pl&project={self.projects['lv'].pk}",
-            f"&locale=pl&partner={self.lesser_poland_in_english.pk}",
+            f"&locale=pl&organisation={self.lesser_poland_in_english.pk}",
         ):
             with self.subTest(query=query):
                 response = self.get(RELEASES + query)
                 self.assertEqual(
                     [item["id"] for item in response.json()["items"]], [self.releases["pl"].pk]
                 )
+                self.assertNotIn("Deprecation", response)
+
+    def test_the_old_names_still_answer_and_say_they_are_deprecated(self):
+        organisation = self.lesser_poland_in_english.pk
+        for old, new in [
+            (
+                f"{RELEASES}&locale=pl&partner={organisation}",
+                f"{RELEASES}&locale=pl&organisation={organisation}",
+            ),
+            (
+                f"{PAGES}?type=projects.PartnerOrganisationPage&fields=*&locale=en",
+                f"{PAGES}?type=projects.OrganisationPage&fields=*&locale=en",
+            ),
+        ]:
+            with self.subTest(old=old):
+                response, current = self.get(old), self.get(new)
+                self.assertEqual(response.json(), current.json())
+                self.assertEqual(response["Deprecation"], "@1796169600")  # 2 December 2026
+                self.assertEqual(response["Sunset"], "Wed, 30 Jun 2027 23:59:59 GMT")
+                self.assertIn('rel="deprecation"', response["Link"])
+                self.assertNotIn("Deprecation", current)
+        document = self.client.get("/api/v2/openapi.json").json()
+        parameters = {
+            p["name"]: p for p in document["paths"]["/api/v2/pages/"]["get"]["parameters"]
+        }
+        self.assertTrue(parameters["partner"]["deprecated"])
+        self.assertNotIn("deprecated", parameters["organisation"])
 
     def test_releases_filter_by_topic_and_dates(self):
         # Translated releases file under the Latvian topics; any translation's slug finds them.

@@ -41,7 +41,9 @@ BAD_REQUESTS = {
     "/api/v2/pages/?type=news.PressReleasePage&date_from=2015-01-01&date_to=2014-01-01": 400,
     "/api/v2/pages/?type=news.PressReleasePage&project=abc": 400,
     "/api/v2/pages/?type=news.PressReleasePage&project=99999": 400,
+    "/api/v2/pages/?type=news.PressReleasePage&organisation=1.5": 400,
     "/api/v2/pages/?type=news.PressReleasePage&partner=1.5": 400,
+    "/api/v2/pages/?type=news.PressReleasePage&partner=1&organisation=1": 400,
     "/api/v2/pages/?type=news.PressReleasePage&topic=no-such-topic": 400,
     "/api/v2/pages/?project=1": 400,  # release filters need the release type
     "/api/v2/pages/find/?id=abc": 400,  # stock: 500

@@ -132,7 +132,7 @@ class NothingUnpublishedLeaksTests(TestCase):
         types = [
             "news.PressReleasePage",
             "projects.ProjectPage",
-            "projects.PartnerOrganisationPage",
+            "projects.OrganisationPage",
         ]
         for code in LANGUAGES:
             for page_type in types:

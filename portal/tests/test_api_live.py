@@ -32,7 +32,7 @@ from portal.api.openapi import build_document
 from portal.tests.factories import SiteTree
 from portal.tests.seed import load_seed
 from projects.tests.factories import (
-    PartnerOrganisationPageFactory,
+    OrganisationPageFactory,
     ProjectPageFactory,
     ProjectPartnerFactory,
 )
@@ -64,7 +64,7 @@ class APIFuzzTests(LiveServerTestCase):
     def setUp(self):
         tree = SiteTree()
         project = ProjectPageFactory(parent=tree.project_index)
-        organisation = PartnerOrganisationPageFactory(parent=tree.partner_index)
+        organisation = OrganisationPageFactory(parent=tree.organisation_index)
         ProjectPartnerFactory(project=project, organisation=organisation, role="implementer")
         for _ in range(3):
             release = PressReleasePageFactory(parent=tree.news_index)

@@ -19,7 +19,7 @@ from news.tests.factories import (
 )
 from portal.tests.factories import SiteTree
 from projects.tests.factories import (
-    PartnerOrganisationPageFactory,
+    OrganisationPageFactory,
     ProjectPageFactory,
     ProjectPartnerFactory,
 )
@@ -30,7 +30,7 @@ CACHES_OFF = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCach
 API_LISTINGS = {
     "api releases": "/api/v2/pages/?type=news.PressReleasePage&fields=*&limit=20",
     "api projects": "/api/v2/pages/?type=projects.ProjectPage&fields=*&limit=20",
-    "api organisations": "/api/v2/pages/?type=projects.PartnerOrganisationPage&fields=*&limit=20",
+    "api organisations": "/api/v2/pages/?type=projects.OrganisationPage&fields=*&limit=20",
     "api pages": "/api/v2/pages/?fields=*&limit=20",
     "api images": "/api/v2/images/?fields=*&limit=20",
     "api documents": "/api/v2/documents/?fields=*&limit=20",
@@ -65,7 +65,7 @@ class ColdQueryCountTests(TestCase):
     def setUpTestData(cls):
         cls.tree = SiteTree()
         cls.project = ProjectPageFactory(parent=cls.tree.project_index)
-        cls.organisation = PartnerOrganisationPageFactory(parent=cls.tree.partner_index)
+        cls.organisation = OrganisationPageFactory(parent=cls.tree.organisation_index)
         ProjectPartnerFactory(project=cls.project, organisation=cls.organisation)
         cls.image = get_image_model().objects.create(title="Attēls", file=get_test_image_file())
         cls.topic = TopicFactory()
@@ -77,7 +77,7 @@ class ColdQueryCountTests(TestCase):
         while self.count < total:
             self.count += 1
             project = ProjectPageFactory(parent=self.tree.project_index)
-            organisation = PartnerOrganisationPageFactory(parent=self.tree.partner_index)
+            organisation = OrganisationPageFactory(parent=self.tree.organisation_index)
             ProjectPartnerFactory(project=project, organisation=self.organisation)
             ProjectPartnerFactory(project=self.project, organisation=organisation)
             release = PressReleasePageFactory(
@@ -99,7 +99,7 @@ class ColdQueryCountTests(TestCase):
             "project": project,
             "organisation": self.organisation.url,
             "project index": self.tree.project_index.url,
-            "organisation index": self.tree.partner_index.url,
+            "organisation index": self.tree.organisation_index.url,
             "news rss": f"{news}feed/rss/",
             "news atom": f"{news}feed/atom/",
             "project rss": f"{project}feed/rss/",

@@ -15,7 +15,7 @@ from news.tests.factories import (
 )
 from portal.tests.factories import SiteTree
 from projects.tests.factories import (
-    PartnerOrganisationPageFactory,
+    OrganisationPageFactory,
     ProjectPageFactory,
     ProjectPartnerFactory,
 )
@@ -31,7 +31,7 @@ class ExpiryTests(TestCase):
         now = timezone.now()
         past, future = now - datetime.timedelta(hours=1), now + datetime.timedelta(days=1)
         cls.project = ProjectPageFactory(parent=cls.tree.project_index, title="Baltic ports")
-        cls.organisation = PartnerOrganisationPageFactory(parent=cls.tree.partner_index)
+        cls.organisation = OrganisationPageFactory(parent=cls.tree.organisation_index)
         ProjectPartnerFactory(project=cls.project, organisation=cls.organisation)
         cls.gone, cls.staying = [], []
         for words, expire_at, pages in ((GONE, past, cls.gone), (STAYING, future, cls.staying)):
@@ -51,8 +51,8 @@ class ExpiryTests(TestCase):
                 expire_at=expire_at,
             )
             ProjectPartnerFactory(project=project, organisation=cls.organisation)
-            organisation = PartnerOrganisationPageFactory(
-                parent=cls.tree.partner_index,
+            organisation = OrganisationPageFactory(
+                parent=cls.tree.organisation_index,
                 title=f"{words} organisation",
                 slug=f"{slug}-organisation",
                 expire_at=expire_at,
@@ -71,13 +71,13 @@ class ExpiryTests(TestCase):
             project + "feed/atom/",
             self.organisation.url,
             self.tree.project_index.url,
-            self.tree.partner_index.url,
+            self.tree.organisation_index.url,
             "/sitemap.xml",
             "/lv/search/?q=" + GONE.split()[0],
             "/lv/search/?q=" + STAYING.split()[0],
             "/api/v2/pages/?limit=50",
             "/api/v2/pages/?type=news.PressReleasePage&fields=*",
-            "/api/v2/pages/?type=projects.PartnerOrganisationPage&fields=*",
+            "/api/v2/pages/?type=projects.OrganisationPage&fields=*",
             f"/api/v2/pages/{self.project.pk}/",
             f"/api/v2/pages/{self.organisation.pk}/",
         ]
@@ -101,7 +101,7 @@ class ExpiryTests(TestCase):
             self.project.url + "feed/atom/": [f"{STAYING} release"],
             self.organisation.url: [f"{STAYING} release", f"{STAYING} project"],
             self.tree.project_index.url: [f"{STAYING} project"],
-            self.tree.partner_index.url: [f"{STAYING} organisation"],
+            self.tree.organisation_index.url: [f"{STAYING} organisation"],
             "/sitemap.xml": [page.slug for page in self.staying],
             "/lv/search/?q=" + STAYING.split()[0]: [f"{STAYING} release"],
             "/api/v2/pages/?limit=50": [page.title for page in self.staying],

@@ -7,7 +7,7 @@ from news.models import NewsIndexPage
 from news.tests.factories import PressReleasePageFactory
 from portal.models import AccessibilityStatementPage, HomePage
 from portal.tests.factories import SiteTree
-from projects.models import PartnerIndexPage, ProjectIndexPage
+from projects.models import OrganisationIndexPage, ProjectIndexPage
 from projects.tests.factories import ProjectPageFactory
 
 
@@ -20,13 +20,13 @@ class HomePageTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {NewsIndexPage, ProjectIndexPage, PartnerIndexPage, AccessibilityStatementPage},
+            {NewsIndexPage, ProjectIndexPage, OrganisationIndexPage, AccessibilityStatementPage},
         )
         self.assertAllowedParentPageTypes(AccessibilityStatementPage, {HomePage})
         self.assertAllowedSubpageTypes(AccessibilityStatementPage, {})
 
     def test_each_index_is_allowed_once_per_home_page(self):
-        for index in (NewsIndexPage, ProjectIndexPage, PartnerIndexPage):
+        for index in (NewsIndexPage, ProjectIndexPage, OrganisationIndexPage):
             self.assertFalse(index.can_create_at(self.tree.home))
         self.tree.news_index.delete()
         self.assertTrue(NewsIndexPage.can_create_at(self.tree.home))

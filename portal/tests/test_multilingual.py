@@ -8,7 +8,7 @@ from wagtail_localize.models import Translation
 
 from news.models import PressReleasePage
 from portal.tests.seed import load_seed
-from projects.models import PartnerOrganisationPage, ProjectPage
+from projects.models import OrganisationPage, ProjectPage
 
 RELEASE_URLS = {
     "lv": "/lv/jaunumi/vizite-uz-krakovu-uznemejdarbibas-veicinasanai/",
@@ -48,9 +48,7 @@ class SeedTranslationTests(TestCase):
                 self.assertTrue(translation.enabled)
         for language in ("en", "pl"):
             self.assertEqual(
-                PartnerOrganisationPage.objects.live()
-                .filter(locale__language_code=language)
-                .count(),
+                OrganisationPage.objects.live().filter(locale__language_code=language).count(),
                 16,
             )
 
@@ -113,7 +111,7 @@ class SeedTranslationTests(TestCase):
                 self.assertIn(PROJECT_URLS[language], main)
 
     def test_link_to_an_untranslated_page_falls_back_to_latvian_and_says_so(self):
-        page_in(PartnerOrganisationPage, "en", slug="lesser-poland-region").unpublish()
+        page_in(OrganisationPage, "en", slug="lesser-poland-region").unpublish()
         response = self.client.get(RELEASE_URLS["en"])
         self.assertContains(
             response, 'href="/lv/partneri/mazpolijas-regions/" lang="lv" hreflang="lv"'
@@ -158,7 +156,7 @@ class SeedTranslationTests(TestCase):
         self.assertEqual(project["en"].currency, "EUR")
         self.assertEqual(project["en"].financial_instrument, project["lv"].financial_instrument)
         self.assertTrue(project["en"].programme.startswith("Capacity-building"))
-        organisation = page_in(PartnerOrganisationPage, "pl", slug="wojewodztwo-malopolskie")
+        organisation = page_in(OrganisationPage, "pl", slug="wojewodztwo-malopolskie")
         self.assertEqual(
             (organisation.title, organisation.region), ("Województwo Małopolskie", "Małopolska")
         )

@@ -22,7 +22,7 @@ from portal.tests.openapi_contract import assert_matches_contract
 from portal.tests.seed import load_seed
 from portal.tests.test_frontend_cache import PurgeServer
 from portal.tests.test_multilingual import page_in
-from projects.models import PartnerOrganisationPage
+from projects.models import OrganisationPage
 
 NOTICE = re.compile(r'<div class="notice outdated-translation" role="note">(.*?)</div>', re.S)
 CHANGED_LEAD = "Latgales uzņēmēji dodas uz Krakovu; vizītes programma ir papildināta."
@@ -231,10 +231,10 @@ class OutdatedTranslationTests(TestCase):
         self.assertEqual(item["meta"]["translation_original"]["id"], self.releases["lv"].pk)
 
     def test_a_listing_asks_the_same_number_of_queries_for_3_and_15_translations(self):
-        for organisation in PartnerOrganisationPage.objects.filter(locale__language_code="lv"):
+        for organisation in OrganisationPage.objects.filter(locale__language_code="lv"):
             organisation.save_revision().publish()
             TranslationSource.update_or_create_from_instance(organisation)
-        url = f"{PAGES}?type=projects.PartnerOrganisationPage&locale=en&fields=*&limit="
+        url = f"{PAGES}?type=projects.OrganisationPage&locale=en&fields=*&limit="
         counts = {}
         for limit in (3, 15):
             self.client.get(f"{url}{limit}")  # the total count, kept in the cache

@@ -14,7 +14,7 @@ from news.tests.factories import (
 from portal.core import content_cache
 from portal.tests.factories import SiteTree
 from projects.tests.factories import (
-    PartnerOrganisationPageFactory,
+    OrganisationPageFactory,
     ProjectPageFactory,
     ProjectPartnerFactory,
 )
@@ -32,7 +32,7 @@ EXPECTED_QUERIES = {
     "project": {"cold": 21, "warm": 7},
     "partner": {"cold": 19, "warm": 7},
     "project_index": {"cold": 18, "warm": 8},
-    "partner_index": {"cold": 18, "warm": 8},
+    "organisation_index": {"cold": 18, "warm": 8},
     "release": {"cold": 28, "warm": 7},
 }
 
@@ -48,7 +48,7 @@ EXPECTED_API_QUERIES = {
 API_LISTINGS = {
     "releases": "/api/v2/pages/?type=news.PressReleasePage&fields=*&limit=50",
     "projects": "/api/v2/pages/?type=projects.ProjectPage&fields=*&limit=50",
-    "partners": "/api/v2/pages/?type=projects.PartnerOrganisationPage&fields=*&limit=50",
+    "partners": "/api/v2/pages/?type=projects.OrganisationPage&fields=*&limit=50",
     "pages": "/api/v2/pages/?limit=50",
 }
 
@@ -58,7 +58,7 @@ class ListingQueryCountTests(TestCase):
     def setUpTestData(cls):
         cls.tree = SiteTree()
         cls.project = ProjectPageFactory(parent=cls.tree.project_index)
-        cls.organisation = PartnerOrganisationPageFactory(parent=cls.tree.partner_index)
+        cls.organisation = OrganisationPageFactory(parent=cls.tree.organisation_index)
         ProjectPartnerFactory(project=cls.project, organisation=cls.organisation)
         cls.release = PressReleasePageFactory(parent=cls.tree.news_index)
         PressReleaseProjectFactory(page=cls.release, project=cls.project)
@@ -72,7 +72,7 @@ class ListingQueryCountTests(TestCase):
             self.count += 1
             release = PressReleasePageFactory(parent=self.tree.news_index)
             project = ProjectPageFactory(parent=self.tree.project_index)
-            organisation = PartnerOrganisationPageFactory(parent=self.tree.partner_index)
+            organisation = OrganisationPageFactory(parent=self.tree.organisation_index)
             PressReleaseProjectFactory(page=release, project=self.project)
             PressReleaseProjectFactory(page=release, project=project)
             PressReleaseOrganisationFactory(page=release, organisation=self.organisation)
@@ -87,7 +87,7 @@ class ListingQueryCountTests(TestCase):
             "project": self.project,
             "partner": self.organisation,
             "project_index": self.tree.project_index,
-            "partner_index": self.tree.partner_index,
+            "organisation_index": self.tree.organisation_index,
             "release": self.release,
         }
 

@@ -70,9 +70,9 @@ class SearchTests(TestCase):
         self.assertNotEqual(self.titles(second), self.titles(response))
 
     def test_unpublished_pages_are_not_found(self):
-        from projects.models import PartnerOrganisationPage
+        from projects.models import OrganisationPage
 
-        PartnerOrganisationPage.objects.get(slug="rezeknes-uznemeju-biedriba").unpublish()
+        OrganisationPage.objects.get(slug="rezeknes-uznemeju-biedriba").unpublish()
         self.assertNotIn("Rēzeknes uzņēmēju biedrība", self.titles(self.search("lv", "Rezekne")))
 
     def test_bad_input_never_gives_a_500(self):

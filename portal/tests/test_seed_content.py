@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision, Site
 
 from news.models import PressReleasePage, Topic
-from projects.models import PartnerOrganisationPage, ProjectPage
+from projects.models import OrganisationPage, ProjectPage
 
 # The original document, as the client sent it (Word conversion artefacts and all).
 SOURCE = (Path(__file__).parent / "data" / "press-release-krakow-lv.txt").read_text()
@@ -80,7 +80,7 @@ class SeedContentTests(TestCase):
     def test_every_organisation_named_has_a_live_page_of_its_kind_and_country(self):
         pages = {
             page.title: page
-            for page in PartnerOrganisationPage.objects.live().filter(locale__language_code="lv")
+            for page in OrganisationPage.objects.live().filter(locale__language_code="lv")
         }
         self.assertEqual(set(pages), set(ORGANISATIONS))
         for title, (kind, country) in ORGANISATIONS.items():

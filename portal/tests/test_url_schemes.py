@@ -47,7 +47,7 @@ from portal.editorial.url_guards import (
 )
 from portal.tests.seed import load_seed
 from portal.tests.test_translation_workflow import make_user, release_in, translation_of
-from projects.models import PartnerOrganisationPage, ProjectPage
+from projects.models import OrganisationPage, ProjectPage
 
 HOSTILE = ["javascript:alert(document.domain)", " JavaScript:alert(1)", "data:text/html,x"]
 OTHER_SITE = "https://evil.example/"
@@ -82,7 +82,7 @@ def in_language(language, message):
 
 def organisation_in(language):
     """The seed's Latgale Planning Region, which has a website."""
-    source = PartnerOrganisationPage.objects.get(slug="latgales-planosanas-regions")
+    source = OrganisationPage.objects.get(slug="latgales-planosanas-regions")
     return source.get_translations(inclusive=True).get(locale__language_code=language).specific
 
 
@@ -443,7 +443,7 @@ class ShownAddressTests(UrlSchemeTestCase):
 
     def test_a_stored_website_with_another_scheme_is_dropped_from_the_page_and_the_api(self):
         polish = organisation_in("pl")
-        PartnerOrganisationPage.objects.filter(pk=polish.pk).update(website=HOSTILE[0])
+        OrganisationPage.objects.filter(pk=polish.pk).update(website=HOSTILE[0])
         html = self.client.get(polish.url).content.decode()
         self.assertEqual(active_addresses(html), [])
         self.assertNotIn("alert(", html)

@@ -1,9 +1,9 @@
 """The projects app's models, one module per subject."""
 
 from projects.models.organisations import (
+    OrganisationIndexPage,
     OrganisationKind,
-    PartnerIndexPage,
-    PartnerOrganisationPage,
+    OrganisationPage,
 )
 from projects.models.projects import (
     PARTNER_ROLE_HEADINGS,
@@ -15,21 +15,19 @@ from projects.models.projects import (
     ProjectPartner,
     ProjectStatus,
 )
-from projects.models.releases import RELEASES_PER_PAGE, live_releases_linking_to, releases_page
+from projects.models.releases import ReleasesMixin
 
 __all__ = [
     "PARTNER_ROLE_HEADINGS",
-    "RELEASES_PER_PAGE",
     "Currency",
     "FinancialInstrument",
     "OrganisationKind",
-    "PartnerIndexPage",
-    "PartnerOrganisationPage",
+    "OrganisationIndexPage",
+    "OrganisationPage",
     "PartnerRole",
     "ProjectIndexPage",
     "ProjectPage",
     "ProjectPartner",
     "ProjectStatus",
-    "live_releases_linking_to",
-    "releases_page",
+    "ReleasesMixin",
 ]

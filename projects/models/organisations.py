@@ -26,21 +26,21 @@ from portal.core.translations import (
 )
 from portal.core.visibility import visible
 from projects.models.projects import ProjectPartner
-from projects.models.releases import releases_page
+from projects.models.releases import ReleasesMixin
 
 
-class PartnerIndexPage(IndexPage):
+class OrganisationIndexPage(IndexPage):
     parent_page_types = ["portal.HomePage"]
-    subpage_types = ["projects.PartnerOrganisationPage"]
+    subpage_types = ["projects.OrganisationPage"]
 
     class Meta:
-        verbose_name = _("partner index")
-        verbose_name_plural = _("partner indexes")
+        verbose_name = _("organisation index")
+        verbose_name_plural = _("organisation indexes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisations"] = visible(
-            PartnerOrganisationPage.objects.child_of(self), request
+            OrganisationPage.objects.child_of(self), request
         ).order_by("country", "title")
         return context
 
@@ -57,11 +57,11 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", pgettext_lazy("kind of organisation", "Other")
 
 
-class PartnerOrganisationPage(PortalPage):
+class OrganisationPage(ReleasesMixin, PortalPage):
     """An organisation: the page title is its full name."""
 
     base_form_class = PortalPageForm
-    parent_page_types = ["projects.PartnerIndexPage"]
+    parent_page_types = ["projects.OrganisationIndexPage"]
     subpage_types = []
 
     short_name = models.CharField(_("short name or abbreviation"), max_length=80, blank=True)
@@ -121,8 +121,8 @@ class PartnerOrganisationPage(PortalPage):
     ]
 
     class Meta:
-        verbose_name = _("partner organisation")
-        verbose_name_plural = _("partner organisations")
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
 
     def structured_data(self, request, image_url=None):
         data = {
@@ -164,5 +164,4 @@ class PartnerOrganisationPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["project_roles"] = SimpleLazyObject(self.get_project_roles)
-        context["releases"] = releases_page(self, request)
         return context

@@ -26,7 +26,7 @@ from portal.core.translations import (
     localize_pages,
 )
 from portal.core.visibility import visible
-from projects.models.releases import live_releases_linking_to, releases_page
+from projects.models.releases import ReleasesMixin
 
 
 class ProjectIndexPage(IndexPage):
@@ -70,7 +70,7 @@ class Currency(models.TextChoices):
     PLN = "PLN", _("Polish złoty (PLN)")
 
 
-class ProjectPage(ReleaseFeedsMixin, PortalPage):
+class ProjectPage(ReleasesMixin, ReleaseFeedsMixin, PortalPage):
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
 
@@ -261,12 +261,7 @@ class ProjectPage(ReleaseFeedsMixin, PortalPage):
         context = super().get_context(request, *args, **kwargs)
         # Worked out only when the template shows them (not when the page is in the cache).
         context["partner_groups"] = SimpleLazyObject(self.localized_partner_groups)
-        context["releases"] = releases_page(self, request)
         return context
-
-    def feed_releases(self):
-        """The project's releases in this page's language (no Latvian fallbacks in a feed)."""
-        return [entry.page for entry in live_releases_linking_to(self) if not entry.fallback]
 
 
 class PartnerRole(models.TextChoices):
@@ -296,7 +291,7 @@ class ProjectPartner(Orderable):
 
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(
-        "projects.PartnerOrganisationPage",
+        "projects.OrganisationPage",
         on_delete=models.CASCADE,
         related_name="project_roles",
         verbose_name=_("organisation"),

@@ -4,8 +4,8 @@ import factory
 import wagtail_factories
 
 from projects.models import (
-    PartnerIndexPage,
-    PartnerOrganisationPage,
+    OrganisationIndexPage,
+    OrganisationPage,
     ProjectIndexPage,
     ProjectPage,
     ProjectPartner,
@@ -20,12 +20,12 @@ class ProjectIndexPageFactory(wagtail_factories.PageFactory):
         model = ProjectIndexPage
 
 
-class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+class OrganisationIndexPageFactory(wagtail_factories.PageFactory):
     title = "Partneri"
     slug = "partneri"
 
     class Meta:
-        model = PartnerIndexPage
+        model = OrganisationIndexPage
 
 
 class ProjectPageFactory(wagtail_factories.PageFactory):
@@ -42,7 +42,7 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
         model = ProjectPage
 
 
-class PartnerOrganisationPageFactory(wagtail_factories.PageFactory):
+class OrganisationPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Uzņēmēju biedrība {n}")
     slug = factory.Sequence(lambda n: f"biedriba-{n}")
     kind = "business-association"
@@ -50,7 +50,7 @@ class PartnerOrganisationPageFactory(wagtail_factories.PageFactory):
     region = "Latgale"
 
     class Meta:
-        model = PartnerOrganisationPage
+        model = OrganisationPage
 
 
 class ProjectPartnerFactory(factory.django.DjangoModelFactory):

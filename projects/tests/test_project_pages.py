@@ -13,13 +13,13 @@ from news.tests.factories import (
 from portal.models import HomePage
 from portal.tests.factories import SiteTree
 from projects.models import (
-    PartnerIndexPage,
-    PartnerOrganisationPage,
+    OrganisationIndexPage,
+    OrganisationPage,
     ProjectIndexPage,
     ProjectPage,
 )
 from projects.tests.factories import (
-    PartnerOrganisationPageFactory,
+    OrganisationPageFactory,
     ProjectPageFactory,
     ProjectPartnerFactory,
 )
@@ -32,11 +32,11 @@ class PageRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ProjectIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(ProjectIndexPage, {ProjectPage})
 
-    def test_organisations_live_only_under_the_partner_index(self):
-        self.assertAllowedParentPageTypes(PartnerOrganisationPage, {PartnerIndexPage})
-        self.assertAllowedSubpageTypes(PartnerOrganisationPage, {})
-        self.assertAllowedParentPageTypes(PartnerIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(PartnerIndexPage, {PartnerOrganisationPage})
+    def test_organisations_live_only_under_the_organisation_index(self):
+        self.assertAllowedParentPageTypes(OrganisationPage, {OrganisationIndexPage})
+        self.assertAllowedSubpageTypes(OrganisationPage, {})
+        self.assertAllowedParentPageTypes(OrganisationIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(OrganisationIndexPage, {OrganisationPage})
 
 
 class ProjectPageTests(WagtailPageTestCase):
@@ -53,13 +53,13 @@ class ProjectPageTests(WagtailPageTestCase):
                 ("link", {"page": None, "url": "http://www.varam.gov.lv/", "text": ""})
             ],
         )
-        cls.varam = PartnerOrganisationPageFactory(
-            parent=cls.tree.partner_index,
+        cls.varam = OrganisationPageFactory(
+            parent=cls.tree.organisation_index,
             title="Vides aizsardzības un reģionālās attīstības ministrija",
             kind="ministry",
         )
-        cls.oppland = PartnerOrganisationPageFactory(
-            parent=cls.tree.partner_index,
+        cls.oppland = OrganisationPageFactory(
+            parent=cls.tree.organisation_index,
             title="Oppland reģionālā līmeņa pašvaldība",
             kind="regional-authority",
             country="NO",
@@ -128,8 +128,8 @@ class PartnerPageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.tree = SiteTree()
-        cls.organisation = PartnerOrganisationPageFactory(
-            parent=cls.tree.partner_index,
+        cls.organisation = OrganisationPageFactory(
+            parent=cls.tree.organisation_index,
             title="Latgales plānošanas reģions",
             kind="planning-region",
             website="http://latgale.lv/",
@@ -154,7 +154,7 @@ class PartnerPageTests(WagtailPageTestCase):
 
     def test_organisation_and_indexes_open_in_the_admin_editor(self):
         self.login()
-        for page in [self.organisation, self.tree.partner_index, self.tree.project_index]:
+        for page in [self.organisation, self.tree.organisation_index, self.tree.project_index]:
             with self.subTest(page=page.title):
                 self.assertPageIsEditable(page)
 
@@ -170,11 +170,11 @@ class PartnerPageTests(WagtailPageTestCase):
         self.assertNotContains(response, "Reģionālā politika")
         self.assertNotContains(response, "Vizīte uz Krakovu")
 
-    def test_partner_index_lists_organisations_by_country(self):
-        PartnerOrganisationPageFactory(
-            parent=self.tree.partner_index, title="Mazpolijas reģions", country="PL"
+    def test_organisation_index_lists_organisations_by_country(self):
+        OrganisationPageFactory(
+            parent=self.tree.organisation_index, title="Mazpolijas reģions", country="PL"
         )
-        response = self.client.get(self.tree.partner_index.url)
+        response = self.client.get(self.tree.organisation_index.url)
         self.assertContains(response, "<h2", count=2)
         self.assertContains(response, "Mazpolijas reģions")
         self.assertContains(response, "Latgales plānošanas reģions")
@@ -184,7 +184,7 @@ class ProjectAdminTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.tree = SiteTree()
-        cls.organisation = PartnerOrganisationPageFactory(parent=cls.tree.partner_index)
+        cls.organisation = OrganisationPageFactory(parent=cls.tree.organisation_index)
 
     def setUp(self):
         self.login()

@@ -27,8 +27,8 @@ from news.models import (
 from portal.models import AccessibilityStatementPage, HomePage
 from portal.seed import krakow, krakow_translations
 from projects.models import (
-    PartnerIndexPage,
-    PartnerOrganisationPage,
+    OrganisationIndexPage,
+    OrganisationPage,
     ProjectIndexPage,
     ProjectPage,
     ProjectPartner,
@@ -47,7 +47,9 @@ class Command(BaseCommand):
             home = self.ensure_home(locale)
             news_index = self.ensure_page(home, NewsIndexPage, krakow.NEWS_INDEX)
             project_index = self.ensure_page(home, ProjectIndexPage, krakow.PROJECT_INDEX)
-            partner_index = self.ensure_page(home, PartnerIndexPage, krakow.PARTNER_INDEX)
+            organisation_index = self.ensure_page(
+                home, OrganisationIndexPage, krakow.ORGANISATION_INDEX
+            )
             statement = self.ensure_page(
                 home, AccessibilityStatementPage, krakow.ACCESSIBILITY_STATEMENT
             )
@@ -57,7 +59,7 @@ class Command(BaseCommand):
                 self.progress(number, len(krakow.ORGANISATIONS), data["title"])
                 fields = {key: value for key, value in data.items() if key != "key"}
                 organisations[data["key"]] = self.ensure_page(
-                    partner_index, PartnerOrganisationPage, fields
+                    organisation_index, OrganisationPage, fields
                 )
 
             project = self.ensure_project(project_index, organisations)
@@ -65,7 +67,7 @@ class Command(BaseCommand):
             release = self.ensure_release(news_index, project, organisations, topics)
             # The seed's own pages only: what editors have added since is theirs to translate.
             seed_pages = [
-                home, news_index, project_index, partner_index, statement,
+                home, news_index, project_index, organisation_index, statement,
                 *organisations.values(), project, release,
             ]  # fmt: skip
             for language_code, table in krakow_translations.TRANSLATIONS.items():

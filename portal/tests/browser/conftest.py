@@ -61,12 +61,12 @@ for name, group in [
 # The English page of the Latvian planning region out of date (its source re-extracted after it
 # was published), the Polish one published again since: the notice on one page, for axe.
 from wagtail_localize.models import TranslationSource
-from projects.models import PartnerOrganisationPage
-region = PartnerOrganisationPage.objects.get(slug="latgales-planosanas-regions")
+from projects.models import OrganisationPage
+region = OrganisationPage.objects.get(slug="latgales-planosanas-regions")
 TranslationSource.objects.get(
     object_id=region.translation_key, locale=region.locale
 ).update_from_db()
-PartnerOrganisationPage.objects.get(
+OrganisationPage.objects.get(
     translation_key=region.translation_key, locale__language_code="pl"
 ).save_revision().publish()
 """
@@ -85,7 +85,7 @@ from wagtail.images.models import Image
 from wagtail.models import Comment, Page
 from wagtail_localize.models import TranslationSource
 from news.models import PressReleasePage, Topic
-from projects.models import PartnerOrganisationPage, ProjectPage
+from projects.models import OrganisationPage, ProjectPage
 
 users = {}
 for name, group in [("redaktors", "Editors"), ("moderatore", "Moderators"),
@@ -140,7 +140,7 @@ json.dump({
     "changes": reverse("portal_translation_changes", args=[polish.pk]),
     "project": page("edit", ProjectPage.objects.filter(locale__language_code="lv").first().pk),
     "organisation": page(
-        "edit", PartnerOrganisationPage.objects.filter(locale__language_code="lv").first().pk),
+        "edit", OrganisationPage.objects.filter(locale__language_code="lv").first().pk),
     "image": reverse("wagtailimages:edit", args=[image.pk]),
     "document": reverse("wagtaildocs:edit", args=[document.pk]),
     "topic": reverse("wagtailsnippets_news_topic:edit", args=[topic.pk]),
