@@ -23,9 +23,10 @@ class ImportContractTests(SimpleTestCase):
         self.assertIn("0 broken", result.stdout)
 
 
-# A module a reader takes in at once (the issue's "about 400 lines"), leaving room to grow a
-# little; tests, migrations and seed data (the press release's text) are not counted.
-MOST_LINES = 450
+# A module a reader takes in at once (the issue's "about 400 lines"; the longest now, news'
+# models/releases.py, has 406); tests, migrations and seed data (the press release's text) are
+# not counted.
+MOST_LINES = 420
 
 
 class ModuleSizeTests(SimpleTestCase):

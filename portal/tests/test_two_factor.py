@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import translation
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -151,6 +152,17 @@ class SettingsTests(TestCase):
         self.assertTrue(base_settings.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS)
         self.assertTrue(Group.objects.filter(name=MODERATORS).exists())
         self.assertFalse(base_settings.AXES_RESET_ON_SUCCESS)
+
+    def test_the_app_names_the_account_by_the_sites_name_in_the_admins_language(self):
+        user = get_user_model().objects.create_user("issuer", password=PASSWORD)
+        device = TOTPDevice(user=user, name="Authenticator app")
+        for language, name in [
+            ("lv", "Latgales plānošanas reģiona jaunumi"),
+            ("en", "Latgale Planning Region news"),
+        ]:
+            with self.subTest(language=language), translation.override(language):
+                issuer = parse_qs(urlsplit(device.config_url).query)["issuer"]
+                self.assertEqual(issuer, [name])
 
     def test_force_logged_in_clients_reach_the_admin_where_nothing_is_required(self):
         for user in (
