@@ -12,9 +12,9 @@ from collections import defaultdict
 from django.conf import settings
 from django.utils.module_loading import import_string
 from rest_framework.fields import DateTimeField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from portal.core.translations import localize_pages, originals
+from portal.core.translations import locales, localize_pages_in, originals
 from portal.core.visibility import public_pages
 
 
@@ -22,11 +22,11 @@ class RelatedContent:
     def __init__(self, pages, request):
         self.pages = [page for page in pages if isinstance(page, Page)]
         self.request = request
-        locales = Locale.objects.in_bulk()
-        self.languages = {pk: locale.language_code for pk, locale in locales.items()}
+        every_locale = locales()
+        self.languages = {pk: locale.language_code for pk, locale in every_locale.items()}
         self.default_language = settings.LANGUAGE_CODE
         for page in self.pages:
-            page.locale = locales[page.locale_id]  # what `meta.locale` reads, without a query
+            page.locale = every_locale[page.locale_id]  # what `meta.locale` reads, without a query
         self._loaded = {}
 
     def get(self, loader, page):
@@ -55,10 +55,9 @@ class RelatedContent:
         by_locale = defaultdict(list)
         for page in self.pages:
             by_locale[page.locale_id].extend(targets_by_page.get(page.pk, []))
-        localized = {
-            locale_id: localize_pages(targets, locale_id)
-            for locale_id, targets in by_locale.items()
-        }
+        localized = localize_pages_in(
+            [target for targets in by_locale.values() for target in targets], list(by_locale)
+        )
         return {
             page.pk: [
                 localized[page.locale_id][target.pk]

@@ -55,6 +55,7 @@ from portal.core.api_input import (
     positive_int,
 )
 from portal.core.html_json import escape_for_html
+from portal.core.translations import locales
 from portal.core.visibility import public_pages
 
 logger = logging.getLogger(__name__)
@@ -116,10 +117,13 @@ class StrictInputMixin:
             )
 
     def get_object(self):
-        pk = self.kwargs.get("pk")
-        if pk is not None and int(pk) > MAX_ID:
-            raise Http404("not found")
-        return super().get_object()
+        # Asked for by the view, its serializer class and prepare(): looked up once.
+        if not hasattr(self, "_object"):
+            pk = self.kwargs.get("pk")
+            if pk is not None and int(pk) > MAX_ID:
+                raise Http404("not found")
+            self._object = super().get_object()
+        return self._object
 
     def find_object(self, queryset, request):
         positive_int(request, "id", maximum=MAX_ID)
@@ -200,6 +204,22 @@ RENAMED_PARAMETERS = {
 RENAMED_TYPES = {k: v for api in CONTENT_APIS for k, v in api.get("renamed_types", {}).items()}
 
 
+class PortalLocaleFilter(LocaleFilter):
+    """?locale= without a query of its own: the language's locale is read once per request."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "locale" not in request.GET:
+            return queryset
+        by_code = {locale.language_code: locale for locale in locales().values()}
+        if request.GET["locale"] not in by_code:
+            raise Http404("no such locale")
+        filtered = queryset.filter(locale=by_code[request.GET["locale"]])
+        # Wagtail's own filter keeps this mark, which the descendant_of check reads.
+        if getattr(queryset, "_filtered_by_child_of", None):
+            filtered._filtered_by_child_of = queryset._filtered_by_child_of
+        return filtered
+
+
 class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
     filter_backends = [
         FieldsFilter,
@@ -208,7 +228,7 @@ class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
         DescendantOfFilter,
         OrderingFilter,
         TranslationOfFilter,
-        LocaleFilter,
+        PortalLocaleFilter,
         *CONTENT_FILTERS,
         SearchFilter,  # last: search results cannot be filtered further
     ]
@@ -297,12 +317,16 @@ class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
     def prepare(self, pages):
         """Load what the response nests for all its pages at once."""
         self.related = RelatedContent(pages, content_cache.django_request(self.request))
+        # Only what the response shows (?fields=): a listing of dates reads no body's links.
+        shown = set(self.get_serializer_class().Meta.fields)
         image_model = get_image_model()
+        images = image_model.objects.prefetch_renditions(*RENDITIONS.values())
+        # Links followed in each page's language, as PortalPageSerializer shows it.
+        languages = {self.related.languages[page.locale_id] for page in pages}
         references.prefetch(
-            pages,
-            querysets={image_model: image_model.objects.prefetch_renditions(*RENDITIONS.values())},
+            pages, querysets={image_model: images}, fields=shown, languages=languages
         )
-        for field in ("logo", "funder_logo"):
+        for field in {"logo", "funder_logo"} & shown:
             with_field = [page for page in pages if hasattr(type(page), field)]
             if with_field:
                 prefetch_related_objects(with_field, prefetch_images(field))

@@ -14,11 +14,12 @@ from collections import defaultdict
 
 from django.utils import translation
 from wagtail import blocks
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 
 from portal.core import content_cache
-from portal.core.translations import localize_pages
+from portal.core.translations import locales, localize_pages_in
 from portal.core.visibility import visible
 
 PAGE_LINK = re.compile(r"<a\b[^>]*\blinktype=\"page\"[^>]*>")
@@ -60,12 +61,13 @@ def leaves(block, value):
         yield block, value
 
 
-def references(page):
-    """({model: {pk}}, {linked page pk}) that the page's stream fields and rich text name."""
+def references(page, fields=None):
+    """({model: {pk}}, {linked page pk}) that the page's stream fields and rich text name (of
+    `fields` only, when given)."""
     chosen, linked = defaultdict(set), set()
     deferred = page.get_deferred_fields()
     for field in type(page)._meta.concrete_fields:
-        if field.attname in deferred:
+        if field.attname in deferred or (fields is not None and field.name not in fields):
             continue
         if isinstance(field, StreamField):
             stream = getattr(page, field.attname)
@@ -79,13 +81,15 @@ def references(page):
     return chosen, linked
 
 
-def prefetch(pages, querysets=None):
+def prefetch(pages, querysets=None, fields=None, languages=None):
     """Load what `pages` point at, one query per kind. `querysets`: {model: queryset} to load
-    a kind with (images with the renditions the response shows)."""
+    a kind with (images with the renditions the response shows); `fields`: the names of the
+    fields to read (all when None); `languages`: the languages links are followed in (the
+    active one when None)."""
     querysets = querysets or {}
     chosen, linked = defaultdict(set), set()
     for page in pages:
-        page_chosen, page_linked = references(page)
+        page_chosen, page_linked = references(page, fields)
         for model, pks in page_chosen.items():
             chosen[model] |= pks
         linked |= page_linked
@@ -97,7 +101,7 @@ def prefetch(pages, querysets=None):
             store.update(queryset.in_bulk(missing))
             store.update(dict.fromkeys(missing - store.keys()))
         linked |= pks if issubclass(model, Page) else set()
-    link_targets(linked)
+    link_targets(linked, languages)
 
 
 class PrefetchedChooserMixin:
@@ -116,24 +120,40 @@ class PrefetchedChooserMixin:
         return result
 
 
-def active_locale_id():
-    return content_cache.per_request(
-        None,
-        f"locale:{translation.get_language()}",
-        lambda: Locale.get_active().pk,
-    )
+def locale_id(language=None):
+    """The id of the locale of `language` (the active language when None); the locales are
+    read once per request."""
+    ids = {locale.language_code: pk for pk, locale in locales().items()}
+    code = get_supported_content_language_variant(language or translation.get_language())
+    return ids[code] if code in ids else Locale.get_default().pk
 
 
-def link_targets(ids):
+def link_targets(ids, languages=None):
     """{pk: the page readers follow a link to it to} for each of `ids`: its live, public
     translation in the active language, else itself while readers see it, else None (a draft,
-    private, expired or deleted page). Looked up once per request and language."""
-    locale_id = active_locale_id()
-    store = content_cache.per_request(None, f"link-targets:{locale_id}", dict)
+    private, expired or deleted page). Looked up once per request and language; `languages`:
+    look them up for each of these languages too, in the same queries."""
+    locale_ids = {locale_id(), *(locale_id(language) for language in languages or [])}
+    stores = {pk: content_cache.per_request(None, f"link-targets:{pk}", dict) for pk in locale_ids}
+    missing = {pk: {page for page in ids if page not in store} for pk, store in stores.items()}
+    wanted = set().union(*missing.values())
+    if wanted:
+        pages = [page for page in visible_pages(wanted).values() if page is not None]
+        localized = localize_pages_in(pages, [pk for pk in locale_ids if missing[pk]])
+        for pk, found in localized.items():
+            stores[pk].update(dict.fromkeys(missing[pk]))
+            stores[pk].update({page: target.page for page, target in found.items()})
+    store = stores[locale_id()]
+    return {pk: store[pk] for pk in ids}
+
+
+def visible_pages(ids):
+    """{pk: the specific page, or None where readers do not see it}, whatever the language:
+    looked up once per request."""
+    store = content_cache.per_request(None, "link-pages", dict)
     missing = {pk for pk in ids if pk not in store}
     if missing:
         pages = visible(Page.objects.filter(pk__in=missing)).defer_streamfields().specific()
-        localized = localize_pages(list(pages), locale_id)
         store.update(dict.fromkeys(missing))
-        store.update({pk: found.page for pk, found in localized.items()})
+        store.update({page.pk: page for page in pages})
     return {pk: store[pk] for pk in ids}

@@ -15,9 +15,10 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core import content_cache
 from portal.core.visibility import visible
 
 # What wagtail-localize does with each field of a page, written down per model so that it is a
@@ -44,26 +45,34 @@ def localize_pages(pages, locale_id):
     """{pk: Localized} for each page of `pages` that readers see (portal/core/visibility.py): its
     translation into `locale_id` when readers see it, else the page itself. One query per page
     type."""
+    return localize_pages_in(pages, [locale_id])[locale_id]
+
+
+def localize_pages_in(pages, locale_ids):
+    """{locale_id: localize_pages(pages, locale_id)} for each of `locale_ids`, still in one query
+    per page type (a response with pages in three languages)."""
     by_model = defaultdict(list)
     for page in pages:
         if page is not None:
             by_model[type(page)].append(page)
-    result = {}
+    result = {locale_id: {} for locale_id in locale_ids}
     for model, group in by_model.items():
         candidates = visible(
             model.objects.filter(
                 translation_key__in={page.translation_key for page in group},
-                locale_id__in={locale_id, *(page.locale_id for page in group)},
+                locale_id__in={*locale_ids, *(page.locale_id for page in group)},
             )
         )
         found = {(page.translation_key, page.locale_id): page for page in candidates}
-        for page in group:
-            translated = found.get((page.translation_key, locale_id))
-            original = found.get((page.translation_key, page.locale_id))
-            if translated is not None:
-                result[page.pk] = Localized(translated)
-            elif original is not None:
-                result[page.pk] = Localized(original, fallback=original.locale_id != locale_id)
+        for locale_id in locale_ids:
+            for page in group:
+                translated = found.get((page.translation_key, locale_id))
+                original = found.get((page.translation_key, page.locale_id))
+                if translated is not None:
+                    result[locale_id][page.pk] = Localized(translated)
+                elif original is not None:
+                    fallback = original.locale_id != locale_id
+                    result[locale_id][page.pk] = Localized(original, fallback=fallback)
     return result
 
 
@@ -126,3 +135,8 @@ def originals(pages, request=None):
         outdated = updated_at is not None and updated_at > page.last_published_at
         result[page.pk] = Original(original, updated_at if outdated else None)
     return result
+
+
+def locales():
+    """{pk: Locale} of every language, read once per request."""
+    return content_cache.per_request(None, "locales", Locale.objects.in_bulk)

@@ -1,7 +1,10 @@
 """With every cache empty (after a deploy, a Redis restart, a cache clear), each page, feed, the
-sitemap and each API listing runs as many queries for 30 releases as for 3: nothing is loaded
-once per item. The releases link to pages from their text, their link blocks, their projects,
-organisations and topics, and carry an image, as real ones do."""
+sitemap and each API listing runs no more queries for 30 releases than for 3: nothing is loaded
+once per item. (A listing's costs follow the kinds and languages of pages on it: at 3 releases
+the first twenty pages of the site mix more kinds than at 30, so it may cost a little more.)
+The releases link to pages from their text, their link blocks, their projects,
+organisations and topics, and carry an image, as real ones do; each is translated into English
+with the pages it links to, so a listing follows links in two languages."""
 
 from django.conf import settings
 from django.db import connection
@@ -9,6 +12,7 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale
 
 from news.tests.factories import (
     PressReleaseOrganisationFactory,
@@ -29,6 +33,7 @@ CACHES_OFF = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCach
 # What a front end asks for: every field, a page of twenty.
 API_LISTINGS = {
     "api releases": "/api/v2/pages/?type=news.PressReleasePage&fields=*&limit=20",
+    "api releases in English": "/api/v2/pages/?type=news.PressReleasePage&fields=*&locale=en",
     "api projects": "/api/v2/pages/?type=projects.ProjectPage&fields=*&limit=20",
     "api organisations": "/api/v2/pages/?type=projects.OrganisationPage&fields=*&limit=20",
     "api pages": "/api/v2/pages/?fields=*&limit=20",
@@ -69,8 +74,18 @@ class ColdQueryCountTests(TestCase):
         ProjectPartnerFactory(project=cls.project, organisation=cls.organisation)
         cls.image = get_image_model().objects.create(title="Attēls", file=get_test_image_file())
         cls.topic = TopicFactory()
-        cls.release = None
+        cls.release = cls.release_in_english = None
         cls.count = 0
+        cls.english = Locale.objects.get(language_code="en")
+        cls.translate(cls.project)
+        cls.translate(cls.organisation)
+
+    @classmethod
+    def translate(cls, page):
+        """An English translation, live, with the same links (as wagtail-localize makes it)."""
+        translation = page.copy_for_translation(cls.english, copy_parents=True)
+        translation.save_revision().publish()
+        return translation
 
     def add_items(self, total):
         """Grow every listing to `total` items, each release linked every way."""
@@ -89,6 +104,10 @@ class ColdQueryCountTests(TestCase):
             PressReleaseOrganisationFactory(page=release, organisation=self.organisation)
             PressReleaseOrganisationFactory(page=release, organisation=organisation)
             PressReleaseTopicFactory(page=release, topic=self.topic)
+            in_english = self.translate(release)
+            self.release_in_english = self.release_in_english or in_english
+            self.translate(project)
+            self.translate(organisation)
 
     def addresses(self):
         news, project = self.tree.news_index.url, self.project.url
@@ -96,6 +115,7 @@ class ColdQueryCountTests(TestCase):
             "home": self.tree.home.url,
             "news index": news,
             "release": self.release.url,
+            "release in English": self.release_in_english.url,
             "project": project,
             "organisation": self.organisation.url,
             "project index": self.tree.project_index.url,
@@ -124,7 +144,11 @@ class ColdQueryCountTests(TestCase):
         self.add_items(30)
         large = self.measure()
         write_report(small, large, connection.vendor)
-        self.assertEqual(large, small)
+        grown = {name: (small[name], large[name]) for name in small if large[name] > small[name]}
+        self.assertEqual(grown, {})
+        for name in small:
+            if not name.startswith("api"):
+                self.assertEqual(large[name], small[name], name)
         for name in API_LISTINGS:
             self.assertLessEqual(large[name], MOST_API_QUERIES, name)
 

@@ -30,7 +30,7 @@ EXPECTED_QUERIES = {
     "home": {"cold": 16, "warm": 5},
     "news_index": {"cold": 25, "warm": 7},
     "project": {"cold": 21, "warm": 7},
-    "partner": {"cold": 19, "warm": 7},
+    "organisation": {"cold": 19, "warm": 7},
     "project_index": {"cold": 18, "warm": 8},
     "organisation_index": {"cold": 18, "warm": 8},
     "release": {"cold": 28, "warm": 7},
@@ -40,15 +40,15 @@ EXPECTED_QUERIES = {
 # The second request of each: its total_count comes from the content cache (ListingQuerySet),
 # and so do the private sections that each public_pages() leaves out (portal/core/visibility.py).
 EXPECTED_API_QUERIES = {
-    "releases": 12,
-    "projects": 9,
-    "partners": 9,
-    "pages": 6,
+    "releases": 11,
+    "projects": 8,
+    "organisations": 8,
+    "pages": 5,
 }
 API_LISTINGS = {
     "releases": "/api/v2/pages/?type=news.PressReleasePage&fields=*&limit=50",
     "projects": "/api/v2/pages/?type=projects.ProjectPage&fields=*&limit=50",
-    "partners": "/api/v2/pages/?type=projects.OrganisationPage&fields=*&limit=50",
+    "organisations": "/api/v2/pages/?type=projects.OrganisationPage&fields=*&limit=50",
     "pages": "/api/v2/pages/?limit=50",
 }
 
@@ -85,7 +85,7 @@ class ListingQueryCountTests(TestCase):
             "home": self.tree.home,
             "news_index": self.tree.news_index,
             "project": self.project,
-            "partner": self.organisation,
+            "organisation": self.organisation,
             "project_index": self.tree.project_index,
             "organisation_index": self.tree.organisation_index,
             "release": self.release,
