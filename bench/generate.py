@@ -1,5 +1,5 @@
 """Benchmark data: press releases in Latvian, English and Polish spread over projects and
-partner organisations, added to the seed content until there are --releases of them.
+organisations, added to the seed content until there are --releases of them.
 
     python bench/generate.py --releases 100000     (with the environment of bin/prod env)
 

@@ -4,7 +4,7 @@
     .venv/bin/python bench/run.py --sizes 1000,10000,100000 --duration 10
 
 For each size: bench/generate.py adds releases; then for every page (home, news index first
-and deep page, a release, a project with many releases, a partner, search, the RSS feed, the
+and deep page, a release, a project with many releases, an organisation, search, the RSS feed, the
 API listing) the SQL queries per request (first after a publish, and after), and wrk's
 requests per second and latency (p50, p99) both cached and uncached, next to a static file of
 the same nginx. At the largest size also: publish to visible, a 60-second run at 4 times the
@@ -55,7 +55,7 @@ lv = index.locale
 release = PressReleasePage.objects.filter(locale=lv, slug__startswith="bench-").order_by("pk")
 release = release[release.count() // 2]
 project = ProjectPage.objects.filter(locale=lv, slug="bench-project-1").first()
-partner = OrganisationPage.objects.filter(locale=lv, slug="bench-organisation-1").first()
+organisation = OrganisationPage.objects.filter(locale=lv, slug="bench-organisation-1").first()
 print(json.dumps({
     "releases": releases,
     "deep_page": deep,
@@ -65,7 +65,7 @@ print(json.dumps({
         f"news index p.{deep}": f"{index.url}?page={deep}",
         "release": release.url,
         "project": project.url,
-        "partner": partner.url,
+        "organisation": organisation.url,
         "search": "/lv/search/?q=uz%C5%86%C4%93m%C4%93ji",
         "RSS feed": f"{index.url}feed/rss/",
         "API listing": "/api/v2/pages/?type=news.PressReleasePage&locale=lv&fields=release_date",
