@@ -202,8 +202,14 @@ ORGANISATION_FIELDS = {
 }
 OPENAPI = {
     "page_types": {"Project": PROJECT_FIELDS, "Organisation": ORGANISATION_FIELDS},
-    "renamed_types": {"projects.PartnerOrganisationPage": "projects.OrganisationPage"},
+    "renamed_types": {
+        "projects.PartnerOrganisationPage": "projects.OrganisationPage",
+        "projects.PartnerIndexPage": "projects.OrganisationIndexPage",
+    },
     "schemas": {
+        # The old name of Organisation, for clients generated from the document (until the
+        # old names go, portal/core/api_input.py).
+        "PartnerOrganisation": {"$ref": "#/components/schemas/Organisation", "deprecated": True},
         "ProjectSummary": summary(PROJECT_SUMMARY),
         "ProjectRole": summary({**PROJECT_SUMMARY, "role": STRING}),
         "OrganisationSummary": summary(ORGANISATION_SUMMARY),

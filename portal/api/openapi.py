@@ -12,8 +12,9 @@ every operation on a live server against it.
 from django.conf import settings
 from django.http import JsonResponse
 
-from portal.api.views import CONTENT_APIS, MAX_OFFSET, MAX_SEARCH_LENGTH
+from portal.api.views import CONTENT_APIS, MAX_OFFSET, MAX_SEARCH_LENGTH, RENAMED_TYPES
 from portal.core.api_fields import RENDITIONS
+from portal.core.api_input import OLD_NAMES_UNTIL
 from portal.core.api_schema import (
     DATETIME,
     ID,
@@ -64,7 +65,10 @@ PAGE_PARAMETERS = [
         "type",
         STRING,
         "Page type(s), comma separated: news.PressReleasePage, projects.ProjectPage, "
-        "projects.OrganisationPage. Needed for the type's own fields and filters.",
+        "projects.OrganisationPage. Needed for the type's own fields and filters. "
+        f"Until {OLD_NAMES_UNTIL} also the old names (deprecated): "
+        + ", ".join(f"{old} (now {new})" for old, new in RENAMED_TYPES.items())
+        + ".",
     ),
     query("locale", LOCALE, "Only pages in this language."),
     query("translation_of", ID, "Only translations of this page (use with locale)."),

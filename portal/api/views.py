@@ -250,14 +250,8 @@ class PortalPagesAPIViewSet(StrictInputMixin, PagesAPIViewSet):
     listing_default_fields = PagesAPIViewSet.listing_default_fields + ["translations"]
 
     def initial(self, request, *args, **kwargs):
-        self.old_names = current_names(request, RENAMED_PARAMETERS, RENAMED_TYPES)
         super().initial(request, *args, **kwargs)
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if getattr(self, "old_names", None):
-            deprecation_headers(response, self.old_names)
-        return response
+        current_names(request, RENAMED_PARAMETERS, RENAMED_TYPES)
 
     def get_base_queryset(self):
         return public_pages(self.request)
@@ -362,7 +356,27 @@ def cacheable(view):
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
         return response
 
-    return conditional_page(wrapped)
+    conditional = conditional_page(wrapped)
+
+    @wraps(view)
+    def with_notices(request, *args, **kwargs):
+        response = conditional(request, *args, **kwargs)
+        names = getattr(request, "old_api_names", None)
+        if not names:
+            return response
+
+        # A request with an old parameter or type name (portal/core/api_input.py) is told so,
+        # on a 304 as well: the 304 replaces the answer when it is rendered, after this view.
+        def notice(answer):
+            deprecation_headers(answer, names)
+            return answer
+
+        if getattr(response, "is_rendered", True):
+            return notice(response)
+        response.add_post_render_callback(notice)
+        return response
+
+    return with_notices
 
 
 class PortalAPIRouter(WagtailAPIRouter):

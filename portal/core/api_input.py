@@ -42,8 +42,10 @@ OLD_NAMES_UNTIL = date(2027, 6, 30)
 
 
 def current_names(request, parameters, types):
-    """Rewrites the old `parameters` names and `types` names in `request`'s query to the current
-    ones ({old: new} each); returns the old names it found."""
+    """Rewrites the old `parameters` names and `types` names (in any case, as Wagtail reads
+    types) in `request`'s query to the current ones ({old: new} each); returns the old names
+    it found. Run after the check that each parameter is given once."""
+    types = {old.lower(): new for old, new in types.items()}
     query = request._request.GET.copy()
     found = []
     for old, new in parameters.items():
@@ -54,10 +56,12 @@ def current_names(request, parameters, types):
             found.append(old)
     if "type" in query:
         names = query["type"].split(",")
-        found += [name for name in names if name in types]
-        query["type"] = ",".join(types.get(name, name) for name in names)
+        found += [name for name in names if name.lower() in types]
+        query["type"] = ",".join(types.get(name.lower(), name) for name in names)
     if found:
         request._request.GET = query
+        # Read by portal.api.views.cacheable, which adds the notice to every answer, 304s too.
+        request._request.old_api_names = found
     return found
 
 

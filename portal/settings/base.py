@@ -308,6 +308,9 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
+# What a front end on another origin may read: the ETag for If-None-Match, and the notice that
+# it used a renamed parameter or type (portal/core/api_input.py).
+CORS_EXPOSE_HEADERS = ["ETag", "Deprecation", "Sunset", "Link", "X-Deprecated-Names"]
 # The content apps' parts of the API (their OPENAPI: page types, filters of the pages' listing
 # such as ?project=, ?partner=, ?topic=, dates, and their description in the OpenAPI document).
 API_CONTENT_MODULES = ["projects.api", "news.api"]

@@ -152,6 +152,10 @@ class SeedAPITests(TestCase):
                 f"{PAGES}?type=projects.PartnerOrganisationPage&fields=*&locale=en",
                 f"{PAGES}?type=projects.OrganisationPage&fields=*&locale=en",
             ),
+            (  # any case, as Wagtail reads types; the old index type too
+                f"{PAGES}?type=projects.partnerorganisationpage,projects.PartnerIndexPage",
+                f"{PAGES}?type=projects.OrganisationPage,projects.OrganisationIndexPage",
+            ),
         ]:
             with self.subTest(old=old):
                 response, current = self.get(old), self.get(new)
@@ -160,6 +164,17 @@ class SeedAPITests(TestCase):
                 self.assertEqual(response["Sunset"], "Wed, 30 Jun 2027 23:59:59 GMT")
                 self.assertIn('rel="deprecation"', response["Link"])
                 self.assertNotIn("Deprecation", current)
+                # Asked again with its ETag: a 304, still with the notice.
+                again = self.client.get(old, HTTP_IF_NONE_MATCH=response["ETag"])
+                self.assertEqual(again.status_code, 304)
+                self.assertEqual(again["Deprecation"], "@1796169600")
+        with self.settings(CORS_ALLOWED_ORIGINS=["https://front.example"]):
+            response = self.client.get(old, HTTP_ORIGIN="https://front.example")
+        self.assertIn("deprecation", response["Access-Control-Expose-Headers"].lower())
+        # Given twice, an old name is refused like a new one, with the name the client used.
+        twice = self.client.get(f"{RELEASES}&partner={organisation}&partner={organisation}")
+        self.assertEqual(twice.status_code, 400)
+        self.assertIn("partner is given more than once", twice.json()["message"])
         document = self.client.get("/api/v2/openapi.json").json()
         parameters = {
             p["name"]: p for p in document["paths"]["/api/v2/pages/"]["get"]["parameters"]

@@ -8,18 +8,19 @@ from django.conf import settings
 from django.db import migrations
 
 
+# old codename part: (new codename part, new name, old name)
 RENAMED = {
-    "partnerorganisationpage": ("organisationpage", "organisation"),
-    "partnerindexpage": ("organisationindexpage", "organisation index"),
+    "partnerorganisationpage": ("organisationpage", "organisation", "partner organisation"),
+    "partnerindexpage": ("organisationindexpage", "organisation index", "partner index"),
 }
 ACTIONS = ["add", "change", "delete", "view"]
 
 
 def rename_permissions(apps, schema_editor, backwards=False):
     Permission = apps.get_model("auth", "Permission")
-    for old, (new, verbose) in RENAMED.items():
+    for old, (new, verbose, old_verbose) in RENAMED.items():
         if backwards:
-            old, new = new, old
+            old, new, verbose = new, old, old_verbose
         for action in ACTIONS:
             Permission.objects.filter(
                 content_type__app_label="projects", codename=f"{action}_{old}"

@@ -37,8 +37,8 @@ class OrganisationRenameTests(TransactionTestCase):
         page = old.get_model("projects", "PartnerOrganisationPage").objects.get(pk=organisation.pk)
         self.assertEqual(page.title, "Mazpolijas reģions")
         self.assertEqual(
-            list(editors.permissions.values_list("codename", flat=True)),
-            ["change_partnerorganisationpage"],
+            list(editors.permissions.values_list("codename", "name")),
+            [("change_partnerorganisationpage", "Can change partner organisation")],
         )
 
         migrate(AFTER)
