@@ -55,7 +55,7 @@ from portal.core.api_input import (
     positive_int,
 )
 from portal.core.html_json import escape_for_html
-from portal.core.translations import locales
+from portal.core.translations import locales_by_code
 from portal.core.visibility import public_pages
 
 logger = logging.getLogger(__name__)
@@ -210,7 +210,7 @@ class PortalLocaleFilter(LocaleFilter):
     def filter_queryset(self, request, queryset, view):
         if "locale" not in request.GET:
             return queryset
-        by_code = {locale.language_code: locale for locale in locales().values()}
+        by_code = locales_by_code()
         if request.GET["locale"] not in by_code:
             raise Http404("no such locale")
         filtered = queryset.filter(locale=by_code[request.GET["locale"]])

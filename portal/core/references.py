@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 
 from portal.core import content_cache
-from portal.core.translations import locales, localize_pages_in
+from portal.core.translations import locales_by_code, localize_pages_in
 from portal.core.visibility import visible
 
 PAGE_LINK = re.compile(r"<a\b[^>]*\blinktype=\"page\"[^>]*>")
@@ -123,9 +123,9 @@ class PrefetchedChooserMixin:
 def locale_id(language=None):
     """The id of the locale of `language` (the active language when None); the locales are
     read once per request."""
-    ids = {locale.language_code: pk for pk, locale in locales().items()}
+    by_code = locales_by_code()
     code = get_supported_content_language_variant(language or translation.get_language())
-    return ids[code] if code in ids else Locale.get_default().pk
+    return by_code[code].pk if code in by_code else Locale.get_default().pk
 
 
 def link_targets(ids, languages=None):

@@ -140,3 +140,8 @@ def originals(pages, request=None):
 def locales():
     """{pk: Locale} of every language, read once per request."""
     return content_cache.per_request(None, "locales", Locale.objects.in_bulk)
+
+
+def locales_by_code():
+    """{language code: Locale}, from locales()."""
+    return {locale.language_code: locale for locale in locales().values()}
