@@ -50,7 +50,8 @@ class PortalConfig(AppConfig):
         from portal.core import content_cache
         from portal.ops import frontend_cache
 
-        # What readers see changed: the cache in front purged, cached fragments rendered afresh
-        # (in this order, as before: each runs once the change is committed).
-        frontend_cache.install()
+        # What readers see changed: cached fragments rendered afresh, then the cache in front
+        # purged (each once the change is committed, in this order: a reader sent to the app by
+        # a purge must not be served a fragment of before the change).
         content_cache.install()
+        frontend_cache.install()

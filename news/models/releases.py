@@ -53,6 +53,8 @@ class PressReleasePage(PortalPage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     base_form_class = PressReleaseForm
+    # Other pages show a release as an item of a list or a link only (portal/core/pages.py).
+    publish_renews = "pages showing it"
 
     release_date = models.DateField(_("release date"), default=timezone.localdate)
     lead = models.TextField(_("lead"), help_text=_("One or two sentences that sum the release up."))

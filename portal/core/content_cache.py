@@ -1,17 +1,26 @@
 """Rendered fragments and computed values kept in Django's cache (Redis in production) until
 the content changes.
 
-Every key includes the content generation: a number in the cache that goes up whenever
-anything readers see changes (a page published, unpublished, moved or deleted, a topic, an
-image, a site), and when a page's expiry or go-live time passes, which changes what readers see
-with nobody publishing (portal/core/visibility.py). Old entries are never read again and expire.
-Simple and always right, at the price of rendering everything afresh after each publish: a
-press office publishes a few times a day, readers read all day.
+Computed values (counts, filter choices) include the content generation: a number in the
+cache that goes up whenever anything readers see changes (a page published, unpublished, moved
+or deleted, a topic, an image, a site), and when a page's expiry or go-live time passes, which
+changes what readers see with nobody publishing (portal/core/visibility.py). Old entries are
+never read again and expire.
+
+Rendered fragments include the shared generation (`content_version`), which goes up with the
+content generation except when a page whose type renews only the pages showing it is
+published or unpublished (PortalPage.publish_renews: a press release), and the version of the
+page they are part of (the `page_version` filter), which such a publish renews for the pages
+that show it (portal.core.pages.pages_showing: its translations, the lists above it, the
+project and organisations it names, the pages linking to it). So the first reader of another
+release after a publish is served from the cache; a publish of anything else renders
+everything afresh.
 
 Previews (Wagtail's and the embargo links) never read or write the cache: they show drafts.
 """
 
 import hashlib
+import uuid
 from contextvars import ContextVar
 
 from django.core.cache import cache
@@ -25,41 +34,77 @@ from wagtail.models import Site
 _current_request = ContextVar("current_request", default=None)
 
 GENERATION_KEY = "content-generation"
+SHARED_KEY = "content-shared-generation"
+PAGE_VERSION_KEY = "content-page-version"
 # Per generation: when what readers see next changes by itself (a timestamp; NEVER for no time).
 NEXT_CHANGE_KEY = "content-next-change"
 NEVER = float("inf")
 TIMEOUT = 60 * 60 * 24  # seconds; entries of an old generation simply expire
 
 
+def generations(request=None):
+    """(content generation, shared generation), read once per request; both new once the next
+    expiry or go-live time of a live page has passed (worked out once per shared generation: a
+    release published with such a time renews everything, renew_on_commit())."""
+
+    def read():
+        content, shared = stored_generation(), stored_generation(SHARED_KEY)
+        if content is None or shared is None:
+            # A cache that keeps nothing (Redis down): nothing kept can be out of date either.
+            return 1, 1
+        if next_change(shared) <= timezone.now().timestamp():
+            bump()
+            return stored_generation() or content + 1, stored_generation(SHARED_KEY) or shared + 1
+        return content, shared
+
+    return per_request(request, "generations", read)
+
+
 def generation(request=None):
-    """The current content generation, read once per request; a new one once the next expiry
-    or go-live time of a live page has passed."""
-    if request is not None and hasattr(request, "_content_generation"):
-        return request._content_generation
-    value = stored_generation()
-    if value is None:
-        # A cache that keeps nothing (Redis down): nothing kept can be out of date either.
-        value = 1
-    elif next_change(value) <= timezone.now().timestamp():
-        bump()
-        value = stored_generation() or value + 1
-    if request is not None:
-        request._content_generation = value
-    return value
+    """The content generation: goes up with any change readers see."""
+    return generations(request)[0]
 
 
-def stored_generation():
+def shared_generation(request=None):
+    """The shared generation: goes up with any change but a publish that renews only the pages
+    showing the page (renew_on_commit())."""
+    return generations(request)[1]
+
+
+def stored_generation(name=GENERATION_KEY):
     """The generation in the cache (put there if missing); None when the cache keeps nothing."""
-    value = cache.get(GENERATION_KEY)
+    value = cache.get(name)
     if value is None:
-        cache.add(GENERATION_KEY, 1, None)
-        value = cache.get(GENERATION_KEY)
+        cache.add(name, 1, None)
+        value = cache.get(name)
     return value
+
+
+def page_version(pk):
+    """The version of page `pk`'s fragments (a random token: a version lost from the cache is
+    replaced by a new one, never by one that old fragments were stored under); read once per
+    request."""
+
+    def read():
+        name = f"{PAGE_VERSION_KEY}:{pk}"
+        value = cache.get(name)
+        if value is None:
+            cache.add(name, uuid.uuid4().hex, None)
+            value = cache.get(name) or uuid.uuid4().hex
+        return value
+
+    return per_request(None, f"page-version:{pk}", read)
+
+
+def renew_pages(pks):
+    """New versions for the fragments of these pages, and a new content generation."""
+    cache.set_many({f"{PAGE_VERSION_KEY}:{pk}": uuid.uuid4().hex for pk in pks}, None)
+    increment(GENERATION_KEY)
 
 
 def next_change(value):
-    """When what readers see changes by itself in generation `value` (a timestamp): worked
-    out once per generation, by its first reader (one query)."""
+    """When what readers see changes by itself in shared generation `value` (a timestamp):
+    worked out once per generation, by its first reader (one query)."""
     # Imported here: portal.core.visibility reads the private sections through this module.
     from portal.core import visibility
 
@@ -73,10 +118,16 @@ def next_change(value):
 
 
 def bump():
+    """Everything readers see may have changed."""
+    increment(GENERATION_KEY)
+    increment(SHARED_KEY)
+
+
+def increment(name):
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not there (a restarted cache): any new number will do
-        cache.set(GENERATION_KEY, 2, None)
+        cache.incr(name)
+    except ValueError:  # not there (a restarted cache): a number no entry was stored under
+        cache.set(name, uuid.uuid4().int >> 80, None)
 
 
 def bump_on_commit(*args, **kwargs):
@@ -86,19 +137,41 @@ def bump_on_commit(*args, **kwargs):
     transaction.on_commit(bump)
 
 
+def renew_on_commit(sender, instance, **kwargs):
+    """Signal receiver for a page published or unpublished: the pages showing it renewed if its
+    type says that is enough (PortalPage.publish_renews), else everything; now, and again once
+    committed."""
+    if getattr(instance, "publish_renews", "everything") != "pages showing it" or (
+        # The next change by itself is worked out once per shared generation.
+        instance.expire_at is not None and instance.expire_at > timezone.now()
+    ):
+        bump_on_commit()
+        return
+    from portal.core.pages import pages_showing
+
+    pks = list(pages_showing(instance))
+    renew_pages(pks)
+    transaction.on_commit(lambda: renew_pages(pks))
+
+
 def install():
     """A new generation whenever anything readers see changes: a page published, unpublished,
-    moved or deleted; an image, site, view restriction or translation source saved or deleted.
+    moved or deleted; an image, site, locale, view restriction or translation source saved or
+    deleted.
     (Content apps add their own models: news/apps.py, topics.)"""
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_save, pre_save
     from wagtail.images import get_image_model
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import Locale, Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
     from wagtail_localize.models import TranslationSource
 
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(bump_on_commit, weak=False)
-    for model in (get_image_model(), Site, PageViewRestriction, TranslationSource):
+    from portal.core.pages import remember_linked_pages
+
+    pre_save.connect(remember_linked_pages, weak=False)
+    for signal in (page_published, page_unpublished):
+        signal.connect(renew_on_commit, weak=False)
+    post_page_move.connect(bump_on_commit, weak=False)
+    for model in (get_image_model(), Site, Locale, PageViewRestriction, TranslationSource):
         post_save.connect(bump_on_commit, sender=model, weak=False)
         post_delete.connect(bump_on_commit, sender=model, weak=False)
 
@@ -115,20 +188,20 @@ def is_preview(request):
     )
 
 
-def key(request, name, *parts):
+def key(request, name, *parts, generation_in_key=True):
     # The site, not the Host header: a client's made-up host must not make a copy of its own.
     request = django_request(request)
     site = Site.find_for_request(request) if request is not None else None
-    raw = ":".join(
-        str(part) for part in (name, site and site.pk, get_language(), generation(request), *parts)
-    )
+    content = generation(request) if generation_in_key else ""
+    raw = ":".join(str(part) for part in (name, site and site.pk, get_language(), content, *parts))
     return f"fragment:{name}:{hashlib.sha1(raw.encode()).hexdigest()}"
 
 
 def template_context(request):
     """Context processor: what the templates' {% wagtailcache %} fragments vary on besides their
-    own values (`content_version`: the site, the language and the content generation) and how
-    long they are kept. Wagtail's tag skips the cache in previews (request.is_preview)."""
+    own values (`content_version`: the site, the language and the shared generation; a page's
+    fragments also vary on `page|page_version`) and how long they are kept. Wagtail's tag skips
+    the cache in previews (request.is_preview)."""
     return {
         "content_version": SimpleLazyObject(lambda: version(request)),
         "content_cache_timeout": TIMEOUT,
@@ -137,14 +210,15 @@ def template_context(request):
 
 def version(request):
     site = Site.find_for_request(request) if request is not None else None
-    return f"{site and site.pk}:{get_language()}:{generation(request)}"
+    return f"{site and site.pk}:{get_language()}:{shared_generation(request)}"
 
 
-def cached(request, name, parts, compute):
-    """`compute()`, kept until the content changes; computed afresh in previews."""
+def cached(request, name, parts, compute, generation_in_key=True):
+    """`compute()`, kept until the content changes (or, without the generation in the key,
+    until `parts` change); computed afresh in previews."""
     if is_preview(request):
         return compute()
-    cache_key = key(request, name, *parts)
+    cache_key = key(request, name, *parts, generation_in_key=generation_in_key)
     value = cache.get(cache_key)
     if value is None:
         value = compute()

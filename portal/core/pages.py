@@ -4,11 +4,12 @@ What differs between page types is asked of the page, never decided by its type 
 schema.org data (structured_data), the feeds it offers (feeds). Each page type fills in what
 applies to it."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 from wagtail_localize.fields import TranslatableField
 
 from portal.core.forms import CONTENT_PANELS, PortalPageForm
@@ -24,6 +25,10 @@ class PortalPage(Page):
 
     base_form_class = PortalPageForm
     translatable_fields = PAGE_TRANSLATABLE_FIELDS
+    # What a publish of a page of this type renders afresh (portal/core/content_cache.py):
+    # "everything", or "pages showing it" (pages_showing()) for a type that other pages show
+    # only as an item of a list or a link, never inside a box about something else.
+    publish_renews = "everything"
 
     class Meta:
         abstract = True
@@ -57,6 +62,50 @@ class IndexPage(PortalPage):
 
     class Meta:
         abstract = True
+
+
+def pages_showing(page):
+    """The pages whose content shows `page`, by pk: the page in every language (its hreflang
+    links and language switcher name the others), the lists and home pages above each, the
+    pages joined to it by a link row (a release names its project and organisations; a project
+    or organisation page lists its releases), before and after its last save, and the pages
+    that link to it (Wagtail's reference index: rich-text links, choosers). What the cache in
+    front purges (portal/ops/frontend_cache.py) and what cached fragments render afresh
+    (portal/core/content_cache.py) after a publish."""
+    page = page.specific
+    pages = {}
+
+    def add(*found):
+        for item in found:
+            if item is not None and item.depth > 1:
+                pages[item.pk] = item
+
+    translations = list(page.get_translations(inclusive=True).specific())
+    add(*translations)
+    for translation in translations:
+        add(*translation.get_ancestors().specific())
+    keys = {translation.translation_key for translation in translations}
+    linked = linked_pages(type(page), keys) + getattr(page, "_linked_before_save", [])
+    pages_type = ContentType.objects.get_for_model(Page)
+    linking = ReferenceIndex.objects.filter(
+        to_content_type=pages_type,
+        to_object_id__in=[str(translation.pk) for translation in translations],
+        base_content_type=pages_type,
+    ).values_list("object_id", flat=True)
+    linked_keys = {item.translation_key for item in linked}
+    add(*Page.objects.filter(translation_key__in=linked_keys).specific())
+    add(*Page.objects.filter(pk__in=[int(pk) for pk in linking]).specific())
+    return pages
+
+
+def remember_linked_pages(sender, instance, raw=False, update_fields=None, **kwargs):
+    """pre_save: the pages a page was joined to by link rows before this save replaces them
+    (a release that no longer names an organisation leaves that organisation's list), for
+    pages_showing(). Saves of some fields only (a new draft's pointers) keep the rows."""
+    if raw or update_fields is not None or instance.pk is None or not isinstance(instance, Page):
+        return
+    previous = Page.objects.filter(pk=instance.pk).values_list("translation_key", flat=True)
+    instance._linked_before_save = linked_pages(type(instance), list(previous))
 
 
 def linked_pages(model, translation_keys):

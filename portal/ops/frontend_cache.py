@@ -25,6 +25,7 @@ from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import escape_uri_path
 from django.utils.http import url_has_allowed_host_and_scheme
+from django_tasks import task
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -34,7 +35,7 @@ from wagtail.models import CollectionViewRestriction, Page
 
 from portal.core import content_cache
 from portal.core.links import absolute_url
-from portal.core.pages import linked_pages
+from portal.core.pages import pages_showing
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +114,7 @@ def until_next_change(request, seconds):
     generation)."""
     if not seconds:
         return seconds
-    moment = content_cache.next_change(content_cache.generation(request))
+    moment = content_cache.next_change(content_cache.shared_generation(request))
     if moment == content_cache.NEVER:
         return seconds
     return min(seconds, max(0, math.ceil(moment - time.time())))
@@ -170,13 +171,15 @@ def install():
             signal.connect(on_media_privacy_changed, sender=model, weak=False)
 
 
-def purge_on_commit(pages):
+def purge_on_commit(pages, lists_in_worker=True):
     """Purge what shows these pages once the transaction that changed them is committed (a
     request between the purge and the commit would put the old version back in the cache).
-    The pages themselves go first; the list pages after them, their positions counted on the
-    committed data (a count over the list: a tenth of a second at 100,000 releases). A moved
-    release is counted in the list it was in (the instance keeps its old path) and, from the
-    signal after the move, in its new one."""
+    The pages themselves are purged in the editor's request, so that a reader sees the change
+    as soon as it is done; the news list pages after them, by the task worker
+    (purge_list_pages: their positions are counted on the committed data, a count over the list
+    that takes a tenth of a second or more at 100,000 releases). A moved release is counted in
+    the list it was in (the instance keeps its old path: `lists_in_worker=False`, counted in
+    the request) and, from the signal after the move, in its new one."""
     if not settings.WAGTAILFRONTENDCACHE:
         return
     urls, listed = set(), []
@@ -186,13 +189,24 @@ def purge_on_commit(pages):
         listed += in_lists
 
     def purge():
-        # Sent now, not queued (with BACKGROUND_TASKS the queue may be busy updating the
-        # search index): the change is visible as soon as the editor's request is done.
+        # Sent now, not queued: the change is visible as soon as the editor's request is done.
         purge_urls_from_cache_task.call(sorted(urls))
-        if listed:
+        if listed and lists_in_worker:
+            purge_list_pages.enqueue([page.pk for page in listed], sorted(urls))
+        elif listed:
             purge_urls_from_cache_task.call(sorted(list_urls(listed) - urls))
 
     transaction.on_commit(purge)
+
+
+@task()
+def purge_list_pages(page_ids, purged):
+    """The news list pages (a page of the list, its filters) that show these pages, but for the
+    addresses already `purged`."""
+    pages = Page.objects.filter(pk__in=page_ids).specific()
+    urls = list_urls(pages) - set(purged)
+    if urls:
+        purge_urls_from_cache_task.call(sorted(urls))
 
 
 def on_page_changed(sender, instance, **kwargs):
@@ -247,7 +261,7 @@ def on_translation_source_changed(sender, instance, raw=False, **kwargs):
 
 def on_page_moving(sender, instance, **kwargs):
     # Before the move: the old address and the old parent's lists.
-    purge_on_commit([instance])
+    purge_on_commit([instance], lists_in_worker=False)
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -255,29 +269,17 @@ def on_page_moved(sender, instance, **kwargs):
 
 
 def urls_showing(page, with_lists=True):
-    """The addresses whose content shows `page`: the page in every language (its hreflang
-    links and language switcher name the others), the lists and home pages above it, the pages
-    it links to and that link to it (a release names its project and organisations; a project
-    or organisation page lists its releases), their feeds, the sitemap and the API. With
-    `with_lists=False`: these addresses without the news list pages that show a release (the
-    page it is on, its filters), and the releases to list them for."""
-    page = page.specific
-    pages = {}
-
-    def add(*found):
-        for item in found:
-            if item is not None and item.depth > 1:
-                pages[item.pk] = item
-
-    translations = list(page.get_translations(inclusive=True).specific())
-    add(*translations)
-    for translation in translations:
-        add(*translation.get_ancestors().specific())
-    listed = [item for item in translations if hasattr(item, "list_urls_to_purge")]
-    keys = {translation.translation_key for translation in translations}
-    linked = linked_pages(type(page), keys)
-    linked_keys = {item.translation_key for item in linked}
-    add(*Page.objects.filter(translation_key__in=linked_keys).specific())
+    """The addresses whose content shows `page` (portal.core.pages.pages_showing: the page in
+    every language, the lists and home pages above it, the pages joined or linking to it), their
+    feeds, the sitemap and the API. With `with_lists=False`: these addresses without the news
+    list pages that show a release (the page it is on, its filters), and the releases to list
+    them for."""
+    pages = pages_showing(page)
+    listed = [
+        item
+        for item in pages.values()
+        if item.translation_key == page.translation_key and hasattr(item, "list_urls_to_purge")
+    ]
 
     batch = PurgeBatch()
     batch.add_pages(pages.values())

@@ -200,6 +200,20 @@ def language_of(page):
     """The language code of a page's locale, without a query per page (the locales, kept in
     the cache until the content changes)."""
     codes = content_cache.cached(
-        None, "locale-codes", [], lambda: dict(Locale.objects.values_list("id", "language_code"))
+        None,
+        "locale-codes",
+        # A locale added or changed renews everything; a publish does not change them.
+        [content_cache.shared_generation()],
+        lambda: dict(Locale.objects.values_list("id", "language_code")),
+        generation_in_key=False,
     )
     return codes.get(page.locale_id) or page.locale.language_code
+
+
+@register.filter
+def page_version(page):
+    """What a page's cached fragments vary on besides the shared generation: the version of the
+    page, renewed when a page it shows is published (portal/core/content_cache.py)."""
+    if page is None or getattr(page, "pk", None) is None:
+        return ""
+    return content_cache.page_version(page.pk)

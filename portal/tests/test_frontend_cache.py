@@ -207,6 +207,26 @@ class PurgeOnPublishTests(TestCase):
         self.assertIn("http://localhost/lv/jaunumi/?page=2", purged)
         self.assertIn("http://localhost/lv/jaunumi/?year=2009", purged)
 
+    @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+    def test_the_list_pages_are_purged_by_the_task_worker_not_in_the_editors_request(self):
+        from django.core.management import call_command
+        from django_tasks_db.models import DBTaskResult
+
+        index = release().get_parent().specific
+        older = release()
+        for _number in range(index.releases_per_page):
+            PressReleasePageFactory(parent=index, release_date=datetime.date(2020, 1, 1))
+        with PurgeServer() as server:
+            with self.captureOnCommitCallbacks(execute=True):
+                older.save_revision().publish()
+            # The release itself at once; its list page waits for the worker.
+            self.assertIn(f"http://localhost/lv/jaunumi/{RELEASE_SLUG}/", server.purged)
+            self.assertNotIn("http://localhost/lv/jaunumi/?page=2", server.purged)
+            queued = DBTaskResult.objects.filter(task_path__endswith="purge_list_pages")
+            self.assertEqual(queued.count(), 1)
+            call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+            self.assertIn("http://localhost/lv/jaunumi/?page=2", server.purged)
+
     def test_moving_purges_the_lists_it_leaves(self):
         purged = self.move_to_an_archive()
         self.assertIn("http://localhost/lv/jaunumi/?year=2014", purged)
