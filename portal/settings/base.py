@@ -77,6 +77,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # The request known to rich text and blocks, which look things up once per request.
     "portal.core.content_cache.RequestScopeMiddleware",
+    # Whole anonymous answers kept in the cache too, compressed as asked (RESPONSE_CACHE,
+    # portal/ops/response_cache.py): outside the compression and the cache-control marking.
+    "portal.ops.response_cache.ResponseCacheMiddleware",
     # Compresses what the others made, for clients that ask (nginx always asks, and keeps the
     # compressed copy in its cache: deploy/nginx/portal.conf). Django's BREACH mitigation is on.
     "portal.ops.middleware.PageGZipMiddleware",
@@ -189,6 +192,9 @@ TASKS = {
 # pages (purged on publish anyway), and addresses with a query string (not purged by prefix).
 FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", 60 * 60))
 FRONTEND_CACHE_QUERY_SECONDS = int(os.environ.get("FRONTEND_CACHE_QUERY_SECONDS", 60))
+# The app servers keep the same answers in the cache (portal/ops/response_cache.py): on in
+# production, where the cache is Redis shared by every app server.
+RESPONSE_CACHE = env_bool("RESPONSE_CACHE", False)
 # Where to send purges: nginx's purge server (deploy/nginx/portal.conf), e.g.
 # FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:8081
 WAGTAILFRONTENDCACHE = {}

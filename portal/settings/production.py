@@ -16,6 +16,8 @@ if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insec
 # SINGLE_PROCESS=true says the site runs in one process only (one gunicorn worker, no second
 # server): then `check` warns (portal.W001 and django-ratelimit's W001) instead of refusing.
 SINGLE_PROCESS = env_bool("SINGLE_PROCESS", False)  # noqa: F405
+# Whole anonymous answers kept by the app servers too (portal/ops/response_cache.py).
+RESPONSE_CACHE = env_bool("RESPONSE_CACHE", True)  # noqa: F405
 if not os.environ.get("REDIS_URL"):  # noqa: F405
     if not SINGLE_PROCESS:
         raise ImproperlyConfigured(  # noqa: F405
