@@ -10,6 +10,8 @@ needs none of this (its queries are built with to_tsquery from lexemes it quotes
 
 WAGTAILSEARCH_BACKENDS names this module (portal/settings/base.py); Wagtail imports it once the
 apps are ready, which modelsearch's SQLite modules need.
+
+ids_of() reads the ids of search results without making an object of each.
 """
 
 from functools import cache
@@ -64,3 +66,16 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend
         return backend  # modelsearch's SQLite modules load only on SQLite
     sqlite_class, escaped_class = sqlite_backend_class()
     return escaped_class(params) if type(backend) is sqlite_class else backend
+
+
+def ids_of(results):
+    """The ids of search results (a slice of `.search()` or `.autocomplete()`), in their order,
+    from the one SQL query the backend runs for them, without an object built for each.
+
+    modelsearch has no public way to ask for ids: its results build every matching object.
+    get_queryset() is internal, but each of its database backends (PostgreSQL, SQLite, MySQL,
+    the fallback) builds its query there, with the slice, and runs it as it is; it is not on
+    Elasticsearch's results, so this fails loudly with another backend. A test pins it
+    (portal/tests/test_search.py, SearchResultIdsTests).
+    """
+    return list(results.get_queryset().values_list("pk", flat=True))

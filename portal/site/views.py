@@ -17,33 +17,33 @@ from portal.core.metadata import description_of
 from portal.core.pages import ITEMS_PER_PAGE
 from portal.core.search import clean_query, search_terms, words
 from portal.core.visibility import visible
+from portal.site.search_backend import ids_of
 
 RESULTS_PER_PAGE = ITEMS_PER_PAGE
 MAX_RESULTS = 500
 
 
+def matching_ids(query, locale, request=None):
+    """The ids of the pages readers see in `locale` that match `query`, from SQL (no page
+    objects): word forms first (full text, stemmed on PostgreSQL), then word beginnings without
+    diacritics; each page once; newest first; at most MAX_RESULTS of each kind. Ranking by
+    relevance would score every match: seconds for a common word at 100,000 releases
+    (bench/RESULTS.md). bench/explain.py shows the plans of these queries."""
+    terms = search_terms(query)
+    if not terms:
+        return []
+    # By id: the search backend filters on indexed fields, not on the dates visible() checks.
+    shown = visible(Page.objects.filter(locale=locale), request)
+    pages = Page.objects.filter(pk__in=shown.values("pk")).order_by("-first_published_at", "-id")
+    stemmed = ids_of(pages.search(words(query), order_by_relevance=False)[:MAX_RESULTS])
+    beginnings = ids_of(pages.autocomplete(terms, order_by_relevance=False)[:MAX_RESULTS])
+    return list(dict.fromkeys([*stemmed, *beginnings]))
+
+
 def search(request):
     """Search in the reader's language: the pages readers see only, ten to a page."""
     query = clean_query(request.GET.get("q"))
-    terms = search_terms(query)
-    found_ids = []
-    if terms:
-        # By id: the search backend filters on indexed fields, not on the dates visible()
-        # checks.
-        shown = visible(Page.objects.filter(locale=Locale.get_active()), request)
-        pages = Page.objects.filter(pk__in=shown.values("pk")).order_by(
-            "-first_published_at", "-id"
-        )
-        # Word forms first (full text, stemmed on PostgreSQL), then word beginnings without
-        # diacritics; each page once; newest first. Ranking by relevance scores every match:
-        # seconds for a common word at 100,000 releases (bench/RESULTS.md).
-        stemmed = [
-            page.pk for page in pages.search(words(query), order_by_relevance=False)[:MAX_RESULTS]
-        ]
-        beginnings = [
-            page.pk for page in pages.autocomplete(terms, order_by_relevance=False)[:MAX_RESULTS]
-        ]
-        found_ids = list(dict.fromkeys([*stemmed, *beginnings]))
+    found_ids = matching_ids(query, Locale.get_active(), request)
     found = Paginator(found_ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     # One query per page type for the shown results, in their search order.
     pages = Page.objects.filter(pk__in=list(found)).specific().in_bulk()
