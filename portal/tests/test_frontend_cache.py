@@ -209,7 +209,6 @@ class PurgeOnPublishTests(TestCase):
 
     @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
     def test_the_list_pages_are_purged_by_the_task_worker_not_in_the_editors_request(self):
-        from django.core.management import call_command
         from django_tasks_db.models import DBTaskResult
 
         index = release().get_parent().specific
@@ -222,9 +221,9 @@ class PurgeOnPublishTests(TestCase):
             # The release itself at once; its list page waits for the worker.
             self.assertIn(f"http://localhost/lv/jaunumi/{RELEASE_SLUG}/", server.purged)
             self.assertNotIn("http://localhost/lv/jaunumi/?page=2", server.purged)
-            queued = DBTaskResult.objects.filter(task_path__endswith="purge_list_pages")
-            self.assertEqual(queued.count(), 1)
-            call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+            queued = DBTaskResult.objects.get(task_path__endswith="purge_list_pages")
+            # What the worker does with it (its own process and connection in production).
+            queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
             self.assertIn("http://localhost/lv/jaunumi/?page=2", server.purged)
 
     def test_moving_purges_the_lists_it_leaves(self):
