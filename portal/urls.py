@@ -7,7 +7,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import PasswordResetView
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as document_views
 
@@ -18,7 +18,7 @@ from portal.editorial import staff_visibility
 from portal.ops.private_media import media_urls
 from portal.ops.throttle import limit_posts_per_address
 from portal.site import views as portal_views
-from portal.site.sitemap import MultilingualSitemap
+from portal.site.sitemap import SITEMAPS
 
 urlpatterns = [
     # Wagtail's password reset form, limited per address (login lockout is django-axes').
@@ -53,8 +53,15 @@ urlpatterns = [
     path("health/", portal_views.health, name="health"),
     # Read-only previews of embargoed releases for journalists, by signed link.
     path("embargo/<str:token>/", embargo_preview, name="embargo_preview"),
-    # Outside the language prefixes: one sitemap for every language, and robots.txt.
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
+    # Outside the language prefixes: one sitemap for every language (an index of pages of
+    # addresses: portal/site/sitemap.py), and robots.txt.
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"},
+        name="sitemap-index",
+    ),
+    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

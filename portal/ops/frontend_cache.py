@@ -287,7 +287,7 @@ def urls_showing(page, with_lists=True):
     # The sitemap and the API answer on every site that shows these pages.
     for scheme, host in {urlsplit(url)[:2] for url in urls}:
         base = f"{scheme}://{host}"
-        urls |= {f"{base}/sitemap.xml", f"{base}/api/v2/pages/"}
+        urls |= {f"{base}/sitemap.xml", f"{base}/sitemap-pages.xml", f"{base}/api/v2/pages/"}
         urls |= {f"{base}/api/v2/pages/{pk}/" for pk in pages}
     if with_lists:
         return urls | list_urls(listed)

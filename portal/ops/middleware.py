@@ -9,7 +9,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 # Answered the same to everyone, whatever language their browser asks for: the API (its
 # languages are chosen with ?locale=) and the files for crawlers, which list every language.
-SAME_IN_EVERY_LANGUAGE = ("/api/", "/robots.txt", "/sitemap.xml")
+SAME_IN_EVERY_LANGUAGE = ("/api/", "/robots.txt", "/sitemap.xml", "/sitemap-")
 
 
 def is_same_in_every_language(request):

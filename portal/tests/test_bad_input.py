@@ -123,9 +123,10 @@ def bad_requests():
         requests += [f"{base}?{query}" for query in queries]
     requests += [
         "/lv/jaunumi/feed/rss/?page=abc",
-        "/sitemap.xml?p=abc",
-        "/sitemap.xml?p=-1",
-        "/sitemap.xml?p=99999999999999999999",
+        "/sitemap-pages.xml?p=abc",
+        "/sitemap-nothing.xml",
+        "/sitemap-pages.xml?p=-1",
+        "/sitemap-pages.xml?p=99999999999999999999",
         "/admin/login/?next=//evil.example/",
         "/admin/login/?next=javascript:alert(1)",
         "/admin/password_reset/?x=%00",

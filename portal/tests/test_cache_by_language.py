@@ -22,6 +22,7 @@ PATHS = [
     "/nothing/",
     "/robots.txt",
     "/sitemap.xml",
+    "/sitemap-pages.xml",
     "/lv/",
     "/lv/nothing/",
     "/en/nothing/",

@@ -125,6 +125,7 @@ class ColdQueryCountTests(TestCase):
             "project rss": f"{project}feed/rss/",
             "search": "/lv/search/?q=Krakovu",
             "sitemap": "/sitemap.xml",
+            "sitemap pages": "/sitemap-pages.xml",
             **API_LISTINGS,
         }
 

@@ -72,7 +72,7 @@ class ExpiryTests(TestCase):
             self.organisation.url,
             self.tree.project_index.url,
             self.tree.organisation_index.url,
-            "/sitemap.xml",
+            "/sitemap-pages.xml",
             "/lv/search/?q=" + GONE.split()[0],
             "/lv/search/?q=" + STAYING.split()[0],
             "/api/v2/pages/?limit=50",
@@ -102,7 +102,7 @@ class ExpiryTests(TestCase):
             self.organisation.url: [f"{STAYING} release", f"{STAYING} project"],
             self.tree.project_index.url: [f"{STAYING} project"],
             self.tree.organisation_index.url: [f"{STAYING} organisation"],
-            "/sitemap.xml": [page.slug for page in self.staying],
+            "/sitemap-pages.xml": [page.slug for page in self.staying],
             "/lv/search/?q=" + STAYING.split()[0]: [f"{STAYING} release"],
             "/api/v2/pages/?limit=50": [page.title for page in self.staying],
         }
@@ -131,7 +131,7 @@ class ExpiryTests(TestCase):
             self.tree.news_index.url + "feed/rss/",
             self.project.url,
             self.organisation.url,
-            "/sitemap.xml",
+            "/sitemap-pages.xml",
         ]
         for url in addresses:
             self.assertContains(self.client.get(url), release.slug)  # and now kept
@@ -148,7 +148,7 @@ class ExpiryTests(TestCase):
         (a list, a feed, the page) must run out by then."""
         self.staying[0].expire_at = timezone.now() + datetime.timedelta(minutes=10)
         self.staying[0].save_revision().publish()
-        for url in (self.tree.news_index.url, self.project.url + "feed/rss/", "/sitemap.xml"):
+        for url in (self.tree.news_index.url, self.project.url + "feed/rss/", "/sitemap-pages.xml"):
             with self.subTest(url=url):
                 seconds = int(self.client.get(url)["X-Accel-Expires"])
                 self.assertTrue(0 < seconds <= 600, seconds)

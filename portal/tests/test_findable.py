@@ -70,7 +70,7 @@ class FindableTests(TestCase):
         self.assertContains(response, f'href="{EN_PROJECT}feed/rss/"')
 
     def test_sitemap_lists_every_language_with_hreflang_alternates(self):
-        response = self.client.get("/sitemap.xml")
+        response = self.client.get("/sitemap-pages.xml")
         self.assertEqual(response.status_code, 200)
         root = ElementTree.fromstring(response.content)
         urls = root.findall("s:url", SITEMAP_NS)
@@ -96,9 +96,43 @@ class FindableTests(TestCase):
     def test_sitemap_leaves_out_drafts_and_private_pages(self):
         self.other.unpublish()
         self.lv_release.view_restrictions.create(restriction_type="password", password="x")
-        content = self.client.get("/sitemap.xml").content.decode()
+        content = self.client.get("/sitemap-pages.xml").content.decode()
         self.assertNotIn(self.other.slug, content)
         self.assertNotIn(self.lv_release.slug, content)
+
+    def test_the_sitemap_index_lists_pages_of_addresses_that_hold_every_page_once(self):
+        from unittest import mock
+
+        from portal.site import sitemap
+
+        with mock.patch.object(sitemap.MultilingualSitemap, "limit", 10):
+            index = ElementTree.fromstring(self.client.get("/sitemap.xml").content)
+            parts = [loc.text for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS)]
+            self.assertEqual(len(parts), 7)  # 70 addresses, 10 to a page
+            self.assertTrue(parts[1].endswith("/sitemap-pages.xml?p=2"))
+            locations = []
+            for part in parts:
+                response = self.client.get(part.removeprefix("http://localhost"))
+                root = ElementTree.fromstring(response.content)
+                locations += [loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
+        self.assertEqual(len(locations), 70)
+        self.assertEqual(len(set(locations)), 70)
+
+    def test_sitemap_addresses_are_wagtails_own(self):
+        from wagtail.models import Page
+
+        content = self.client.get("/sitemap-pages.xml").content.decode()
+        pages = Page.objects.live().filter(depth__gt=1)
+        self.assertGreater(pages.count(), 60)
+        for page in pages:
+            self.assertIn(f"<loc>{page.get_full_url()}</loc>", content)
+
+    def test_the_sitemap_index_is_dated_by_its_newest_page(self):
+        from django.db.models import Max
+
+        index = self.client.get("/sitemap.xml").content.decode()
+        newest = PressReleasePage.objects.live().aggregate(Max("last_published_at"))
+        self.assertIn(newest["last_published_at__max"].date().isoformat(), index)
 
     def test_robots_txt_points_to_the_sitemap_at_the_sites_own_address(self):
         response = self.client.get("/robots.txt", HTTP_HOST="localhost:6666")
