@@ -30,9 +30,10 @@ from projects.tests.factories import (
 
 CACHES_OFF = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
-# What a front end asks for: every field, a page of twenty.
+# What a front end asks for: every field, a page of twenty (and of fifty, the most).
 API_LISTINGS = {
     "api releases": "/api/v2/pages/?type=news.PressReleasePage&fields=*&limit=20",
+    "api releases, 50": "/api/v2/pages/?type=news.PressReleasePage&fields=*&limit=50",
     "api releases in English": "/api/v2/pages/?type=news.PressReleasePage&fields=*&locale=en",
     "api projects": "/api/v2/pages/?type=projects.ProjectPage&fields=*&limit=20",
     "api organisations": "/api/v2/pages/?type=projects.OrganisationPage&fields=*&limit=20",
@@ -127,6 +128,7 @@ class ColdQueryCountTests(TestCase):
             "sitemap": "/sitemap.xml",
             "sitemap pages": "/sitemap-pages.xml",
             **API_LISTINGS,
+            "api release": f"/api/v2/pages/{self.release.pk}/",
         }
 
     def measure(self):
