@@ -126,7 +126,8 @@ UPSTREAM_COPIES := templates/wagtailadmin/pages/listing/* templates/wagtailadmin
 	templates/wagtailimages/chooser/results.html
 messages: $(VENV)/.dev-installed tools ## Update the .po files from the code, then compile them
 	$(MANAGE) makemessages --locale=lv --locale=en --locale=pl --no-obsolete --no-location \
-		--ignore=.venv --ignore=staticfiles --ignore=portal/tests $(UPSTREAM_COPIES:%=--ignore=%)
+		--ignore=.venv --ignore=staticfiles --ignore=portal/tests --ignore=bench --ignore=var \
+		$(UPSTREAM_COPIES:%=--ignore=%)
 	@# Our catalogues of Wagtail's, wagtail-localize's and Django's messages (locale-upstream/):
 	@# new message ids after an upgrade are added and listed as untranslated.
 	$(MANAGE) upstream_messages

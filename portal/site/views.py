@@ -20,30 +20,33 @@ from portal.core.visibility import visible
 from portal.site.search_backend import ids_of
 
 RESULTS_PER_PAGE = ITEMS_PER_PAGE
-MAX_RESULTS = 500
+MAX_RESULTS = 100
 
 
 def matching_ids(query, locale, request=None):
     """The ids of the pages readers see in `locale` that match `query`, from SQL (no page
     objects): word forms first (full text, stemmed on PostgreSQL), then word beginnings without
-    diacritics; each page once; newest first; at most MAX_RESULTS of each kind. Ranking by
-    relevance would score every match: seconds for a common word at 100,000 releases
-    (bench/RESULTS.md). bench/explain.py shows the plans of these queries."""
+    diacritics; each page once; newest first; the newest MAX_RESULTS of each kind, and whether
+    there are more. Ranking by relevance, or counting every match, would read every match:
+    a common word is in a third of 300,000 pages (bench/RESULTS.md). bench/explain.py shows the
+    plans of these queries."""
     terms = search_terms(query)
     if not terms:
-        return []
+        return [], False
     # By id: the search backend filters on indexed fields, not on the dates visible() checks.
     shown = visible(Page.objects.filter(locale=locale), request)
     pages = Page.objects.filter(pk__in=shown.values("pk")).order_by("-first_published_at", "-id")
-    stemmed = ids_of(pages.search(words(query), order_by_relevance=False)[:MAX_RESULTS])
-    beginnings = ids_of(pages.autocomplete(terms, order_by_relevance=False)[:MAX_RESULTS])
-    return list(dict.fromkeys([*stemmed, *beginnings]))
+    stemmed = ids_of(pages.search(words(query), order_by_relevance=False)[: MAX_RESULTS + 1])
+    beginnings = ids_of(pages.autocomplete(terms, order_by_relevance=False)[: MAX_RESULTS + 1])
+    more = len(stemmed) > MAX_RESULTS or len(beginnings) > MAX_RESULTS
+    found = dict.fromkeys([*stemmed[:MAX_RESULTS], *beginnings[:MAX_RESULTS]])
+    return list(found), more
 
 
 def search(request):
     """Search in the reader's language: the pages readers see only, ten to a page."""
     query = clean_query(request.GET.get("q"))
-    found_ids = matching_ids(query, Locale.get_active(), request)
+    found_ids, more = matching_ids(query, Locale.get_active(), request)
     found = Paginator(found_ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     # One query per page type for the shown results, in their search order.
     pages = Page.objects.filter(pk__in=list(found)).specific().in_bulk()
@@ -53,7 +56,7 @@ def search(request):
     return TemplateResponse(
         request,
         "portal/search.html",
-        {"query": query, "results": found, "items": items},
+        {"query": query, "results": found, "items": items, "more": more, "most": MAX_RESULTS},
     )
 
 

@@ -263,3 +263,16 @@ class SearchResultsOrderAndCostTests(TestCase):
         self.assertEqual(many, few)
         # Of the matches, the three shown only: the ids come from the search query.
         self.assertEqual(few[0]["pages built"], 3)
+
+    def test_past_the_most_results_the_newest_are_listed_and_the_reader_told(self):
+        from unittest import mock
+
+        self.add_matches(5)
+        with mock.patch("portal.site.views.MAX_RESULTS", 4):
+            response = self.search("zvirbuks")
+            self.assertEqual(response.context["results"].paginator.count, 5)  # 4 words + 1 start
+            self.assertContains(response, "Vairāk nekā 4 rezultātu vaicājumam “zvirbuks”")
+            self.assertEqual(self.all_titles("zvirbuks")[0], "Zvirbuks 5")
+        with mock.patch("portal.site.views.MAX_RESULTS", 6):
+            response = self.search("zvirbuks")
+            self.assertContains(response, "6 rezultāti vaicājumam “zvirbuks”")
