@@ -1,15 +1,21 @@
 """The benchmark behind `make bench`: the production stack (bin/prod) with 1,000, 10,000 and
-100,000 press releases, measured with wrk through the nginx cache and straight to gunicorn.
+100,000 press releases, measured with wrk through the nginx cache and straight to gunicorn, side
+by side with a stock Wagtail site (bench/peer.py) holding the same releases.
 
-    .venv/bin/python bench/run.py --sizes 1000,10000,100000 --duration 10
+    .venv/bin/python bench/run.py --sizes 1000,10000,100000 --duration 8
 
-For each size: bench/generate.py adds releases; then for every page (home, news index first
-and deep page, a release, a project with many releases, an organisation, search, the RSS feed, the
-API listing) the SQL queries per request (first after a publish, and after), and wrk's
-requests per second and latency (p50, p99) both cached and uncached, next to a static file of
-the same nginx. At the largest size also: publish to visible, a 60-second run at 4 times the
-uncached rate, and the memory of each gunicorn worker. Results: bench/results/<size>.json,
-bench/RESULTS.md (tables) and bench/throughput.png (the picture).
+For each size: bench/generate.py adds releases and bench/peer.py copies them into the peer;
+then for every kind of request a reader or a front end makes (home, news index first and deep
+page, a filtered list, a release, a project, an organisation, search for a common and a rare
+word in each language, the feeds, the sitemap, the API listing with every field at 20 and 50
+items, the API detail): the SQL queries and time of the first request after another release's
+publish, after any change (cold) and warm; wrk's requests per second and latency through nginx
+side by side with a static file, and straight to gunicorn side by side with the peer's page
+(alternating rounds, the same number of sync workers), with the CPU time per request of
+gunicorn, PostgreSQL and Redis read from /proc. At the largest size also: publish to visible
+for a new, a middle and an old release, a 60-second run at 4 times the uncached rate, and the
+memory of each gunicorn worker. Results: bench/results/<size>.json, bench/RESULTS.md (tables)
+and bench/throughput.png (the picture).
 """
 
 import argparse
@@ -24,6 +30,8 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import peer
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -34,6 +42,8 @@ STRAIGHT = f"http://127.0.0.1:{APP_PORT}"
 # What every browser sends: pages and static files are measured as readers get them (nginx
 # sends the same to the app, so the uncached rate includes the app's compression).
 BROWSER = ("Accept-Encoding: gzip",)
+# A session cookie: past the cache in front and the answers the app keeps, as a signed-in reader.
+BYPASS = "Cookie: sessionid=benchmark-bypass"
 STACK_ENV = {
     "HTTP_PORT": str(HTTP_PORT),
     "APP_PORT": str(APP_PORT),
@@ -42,70 +52,142 @@ STACK_ENV = {
     "REDIS_PORT": os.environ.get("REDIS_PORT", "56380"),
 }
 
-# What a page's first request after a publish and the ones after it cost, and its address.
+PEER_PORT = int(os.environ.get("PEER_PORT", 8093))
+PEER = f"http://127.0.0.1:{PEER_PORT}"
+# Search words: common (in about a third of the titles and every lead) and rare (one release's
+# number, in its title only), in each language.
+COMMON_WORDS = {"lv": "uzņēmēji", "en": "entrepreneurs", "pl": "przedsiębiorcy"}
+KINDS = ("common", "rare")
+# The peer's page each request is compared with (bench/peer.py); the peer has no feeds,
+# sitemap, filters, projects or organisations.
+PEER_PAGES = {
+    "home": "home",
+    "news index": "news index",
+    "news index deep": "news index deep",
+    "release": "release",
+    "API listing 20": "API listing 20",
+    "API listing 50": "API listing 50",
+    "API detail": "API detail",
+    **{
+        f"search {code} {kind}": f"search {code} {kind}"
+        for code in COMMON_WORDS
+        for kind in ("common", "rare")
+    },
+}
+
+# The addresses of every kind of request, and the release used to publish "elsewhere".
 URLS_SCRIPT = """
 import json
+from urllib.parse import quote
 from django.core.paginator import Paginator
 from news.models import NewsIndexPage, PressReleasePage
 from projects.models import OrganisationPage, ProjectPage
+common = json.loads(__import__("os").environ["BENCH_ARGUMENT"])
 index = NewsIndexPage.objects.get(locale__language_code="lv")
 releases = PressReleasePage.objects.child_of(index).live().count()
 deep = min(500, Paginator(range(releases), index.releases_per_page).num_pages)
 lv = index.locale
-release = PressReleasePage.objects.filter(locale=lv, slug__startswith="bench-").order_by("pk")
-release = release[release.count() // 2]
+bench = PressReleasePage.objects.filter(locale=lv, slug__startswith="bench-").order_by("pk")
+release = bench[bench.count() // 2]
+# A release with no project or organisation in common with the measured one.
+projects = release.project_links.values("project")
+organisations = release.organisation_links.values("organisation")
+elsewhere = (
+    bench.exclude(project_links__project__in=projects)
+    .exclude(organisation_links__organisation__in=organisations)
+    .exclude(pk=release.pk)
+    .first()
+)
 project = ProjectPage.objects.filter(locale=lv, slug="bench-project-1").first()
 organisation = OrganisationPage.objects.filter(locale=lv, slug="bench-organisation-1").first()
+rare = release.slug.removeprefix("bench-")  # its number, in its title in every language
+searches = {}
+for code, word in common.items():
+    searches[f"search {code} common"] = (f"/{code}/search/?q={quote(word)}", word)
+    searches[f"search {code} rare"] = (f"/{code}/search/?q={rare}", rare)
 print(json.dumps({
     "releases": releases,
     "deep_page": deep,
+    "elsewhere": elsewhere.pk,
+    "searches": {name: query for name, (_url, query) in searches.items()},
     "urls": {
         "home": "/lv/",
         "news index": index.url,
-        f"news index p.{deep}": f"{index.url}?page={deep}",
+        "news index deep": f"{index.url}?page={deep}",
+        "news filtered": f"{index.url}?project={project.slug}",
         "release": release.url,
         "project": project.url,
         "organisation": organisation.url,
-        "search": "/lv/search/?q=uz%C5%86%C4%93m%C4%93ji",
+        **{name: url for name, (url, _query) in searches.items()},
         "RSS feed": f"{index.url}feed/rss/",
-        "API listing": "/api/v2/pages/?type=news.PressReleasePage&locale=lv&fields=release_date",
+        "Atom feed": f"{index.url}feed/atom/",
+        "sitemap": "/sitemap-pages.xml",
+        "API listing 20": "/api/v2/pages/?type=news.PressReleasePage&locale=lv&fields=*&limit=20",
+        "API listing 50": "/api/v2/pages/?type=news.PressReleasePage&locale=lv&fields=*&limit=50",
+        "API detail": f"/api/v2/pages/{release.pk}/",
     },
 }))
 """
 
-QUERIES_SCRIPT = """
-import json, sys
+# Each request's SQL queries and time (in the app's process, production settings, Redis): warm,
+# first after another release is published, first after any change (everything cold).
+FIRST_READER_SCRIPT = """
+import json, os, statistics, sys, time
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from news.models import PressReleasePage
 from portal.core import content_cache
 urls = json.loads(sys.stdin.read())
+elsewhere = PressReleasePage.objects.get(pk=int(os.environ["BENCH_ARGUMENT"]))
 client = Client(HTTP_HOST="127.0.0.1")
-counts = {}
-for name, url in urls.items():
+
+
+def request(url):
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        status = client.get(url).status_code
+        seconds = time.perf_counter() - started
+    assert status == 200, (url, status)
+    return {"queries": len(queries), "ms": seconds * 1000}
+
+
+found = {}
+for number, (name, url) in enumerate(urls.items()):
     client.get(url)
+    client.get(url)
+    warm = [request(url) for _time in range(5)]
+    elsewhere.title = f"Published elsewhere {number} {time.time()}"
+    elsewhere.save_revision().publish()
+    after_publish = request(url)
     content_cache.bump()
-    counts[name] = {}
-    for state in ("cold", "warm"):
-        with CaptureQueriesContext(connection) as queries:
-            status = client.get(url).status_code
-        assert status == 200, (url, status)
-        counts[name][state] = len(queries)
-print(json.dumps(counts))
+    cold = request(url)
+    found[name] = {
+        "warm": {"queries": warm[-1]["queries"], "ms": statistics.median(r["ms"] for r in warm)},
+        "after_publish_elsewhere": after_publish,
+        "cold": cold,
+    }
+    print(f"bench: {name}: {found[name]}", file=sys.stderr, flush=True)
+print(json.dumps(found))
 """
 
 PUBLISH_SCRIPT = """
 import json, os, threading, time, urllib.request
-from news.models import PressReleasePage
-url = os.environ["BENCH_ARGUMENT"]
-slug = url.rstrip("/").split("/")[-1]
+from news.models import NewsIndexPage, PressReleasePage
+base = os.environ["BENCH_ARGUMENT"]
+index = NewsIndexPage.objects.get(locale__language_code="lv")
+listed = PressReleasePage.objects.child_of(index).live().order_by("-release_date", "-pk")
+middle = listed[listed.count() // 2]
+releases = {"newest": listed.first(), "middle": middle, "oldest": listed.last()}
 
 
-def publish_and_watch(attempt):
+def publish_and_watch(page, attempt):
     # A reader asks for the page through nginx every 5 ms from the moment the editor's publish
     # starts; visible = the first answer with the new title. The publish goes on after that
-    # (the list pages' purges, the task queue), but the reader no longer waits for it.
-    page = PressReleasePage.objects.get(slug=slug, locale__language_code="lv")
+    # (the task queue: the list pages' purges, the search index), but the reader no longer
+    # waits for it.
+    page = PressReleasePage.objects.get(pk=page.pk)
+    url = base + page.url
     marker = f"Publish test {attempt} {time.time()}"
     seen = {}
 
@@ -124,8 +206,11 @@ def publish_and_watch(attempt):
     return {"visible": seen["at"] - started, "publish_returned": done - started}
 
 
-first = publish_and_watch("first")  # a new process: imports, connections, templates
-timings = [publish_and_watch(attempt) for attempt in range(5)]
+first = publish_and_watch(releases["middle"], "first")  # a new process: imports, connections
+timings = {
+    where: [publish_and_watch(page, f"{where} {attempt}") for attempt in range(3)]
+    for where, page in releases.items()
+}
 print(json.dumps({"first_in_new_process": first, "timings": timings}))
 """
 
@@ -145,20 +230,26 @@ def stack(*args, env=None, capture=False):
     )
 
 
-def manage(script, argument="", stdin=None):
+def manage(script, argument="", stdin=None, env=None):
     """Python run with the app's production environment (bin/prod env); it finds `argument`
     in BENCH_ARGUMENT."""
     command = f'source "$PROD_DIR/env" && {PYTHON} manage.py shell -v0 -c "$SCRIPT"'
     result = subprocess.run(
         ["bash", "-c", command],
         cwd=ROOT,
-        env={**os.environ, **STACK_ENV, "SCRIPT": script, "BENCH_ARGUMENT": argument},
+        env={
+            **os.environ,
+            **STACK_ENV,
+            "SCRIPT": script,
+            "BENCH_ARGUMENT": argument,
+            **(env or {}),
+        },
         input=stdin,
-        capture_output=True,
+        stdout=subprocess.PIPE,  # its progress and errors go to the terminal
         text=True,
     )
     if result.returncode:
-        sys.exit(f"bench: the script in manage.py shell failed:\n{result.stderr[-3000:]}")
+        sys.exit("bench: the script in manage.py shell failed (above)")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -190,6 +281,7 @@ def wrk(url, duration, connections, headers=()):
     )
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "p50_ms": latency(50),
         "p99_ms": latency(99),
         "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
@@ -203,7 +295,7 @@ ROUNDS = 3
 
 def side_by_side(static_url, page_url, options):
     """The static file and the page in ROUNDS alternating wrk runs each; their means."""
-    seconds = max(3, options.duration // ROUNDS)
+    seconds = max(2, options.duration // ROUNDS)
     runs = {"static": [], "page": []}
     for _round in range(ROUNDS):
         runs["static"].append(wrk(static_url, seconds, options.connections, BROWSER))
@@ -211,18 +303,116 @@ def side_by_side(static_url, page_url, options):
     return merged(runs["static"]), merged(runs["page"])
 
 
+def against_peer(url, peer_url, options):
+    """The portal's page (answered from the answers the app keeps, and rendered: with a session
+    cookie, as for a signed-in reader) and the peer's, straight to gunicorn, in alternating
+    rounds, each with the CPU time of the processes answering it (gunicorn, PostgreSQL,
+    Redis) per request."""
+    seconds = max(2, options.duration // 2)
+    runs = {"portal": [], "rendered": [], "peer": []}
+    for _round in range(2):
+        runs["portal"].append(with_cpu(url, seconds, options, portal_processes))
+        runs["rendered"].append(
+            with_cpu(url, seconds, options, portal_processes, headers=(BYPASS,))
+        )
+        if peer_url:
+            runs["peer"].append(with_cpu(peer_url, seconds, options, peer_processes))
+    return {name: merged(found) if found else None for name, found in runs.items()}
+
+
+def with_cpu(url, seconds, options, processes, headers=()):
+    before = cpu_seconds(processes())
+    run = wrk(url, seconds, options.workers * 2, BROWSER + headers)
+    used = cpu_seconds(processes(), since=before)
+    run["cpu_ms_per_request"] = 1000 * used / run["requests"] if run["requests"] else None
+    return run
+
+
 def merged(runs):
     p50s = [run["p50_ms"] for run in runs if run["p50_ms"] is not None]
     p99s = [run["p99_ms"] for run in runs if run["p99_ms"] is not None]
+    cpu = [run["cpu_ms_per_request"] for run in runs if run.get("cpu_ms_per_request")]
     return {
         "rps": statistics.mean(run["rps"] for run in runs),
         "rounds_rps": [run["rps"] for run in runs],
+        "cpu_ms_per_request": statistics.mean(cpu) if cpu else None,
         "p50_ms": statistics.median(p50s) if p50s else None,
         "p99_ms": max(p99s) if p99s else None,
         "non_2xx": sum(run["non_2xx"] for run in runs),
         "socket_errors": sum(run["socket_errors"] for run in runs),
         "wrk_latency": [line for run in runs for line in run["wrk_latency"]],
     }
+
+
+# CPU time from /proc ----------------------------------------------------------------------------
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def children():
+    """{parent pid: [child pids]} of every process."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        found.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    return found
+
+
+def tree(pid, found):
+    return [pid, *(grandchild for child in found.get(pid, []) for grandchild in tree(child, found))]
+
+
+def pid_in(path, line=0):
+    try:
+        return int(Path(path).read_text().splitlines()[line])
+    except (FileNotFoundError, IndexError, ValueError):
+        return None
+
+
+def shared_processes(found):
+    """PostgreSQL (the postmaster and its backends) and Redis of the stack."""
+    prod = Path(STACK_ENV["PROD_DIR"])
+    pids = []
+    for pid in (
+        pid_in(prod / "pg" / "data" / "postmaster.pid"),
+        pid_in(prod / "run" / "redis.pid"),
+    ):
+        if pid is not None:
+            pids += tree(pid, found)
+    return pids
+
+
+def portal_processes():
+    found = children()
+    master = pid_in(Path(STACK_ENV["PROD_DIR"]) / "run" / "gunicorn.pid")
+    return (tree(master, found) if master else []) + shared_processes(found)
+
+
+def peer_processes():
+    found = children()
+    return peer.gunicorn_pids(peer_directory()) + shared_processes(found)
+
+
+def cpu_seconds(pids, since=None):
+    """{pid: user + system CPU seconds}; with `since` (an earlier reading), the seconds used
+    since then by these processes, together."""
+    now = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        now[pid] = (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+    if since is None:
+        return now
+    return sum(seconds - since.get(pid, 0) for pid, seconds in now.items())
+
+
+def load_average():
+    return float(Path("/proc/loadavg").read_text().split()[0])
 
 
 def warm(url, times=3):
@@ -235,39 +425,71 @@ def static_url():
     return re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
 
 
+def peer_directory():
+    return Path(STACK_ENV["PROD_DIR"]) / "peer"
+
+
+def database_url(name):
+    return f"postgres://postgres@127.0.0.1:{STACK_ENV['PG_PORT']}/{name}"
+
+
 def measure_size(size, options):
     say(f"{size:,} releases: generating")
     generate(size)
     stack("clear-cache")
-    info = manage(URLS_SCRIPT)
+    info = manage(URLS_SCRIPT, json.dumps(COMMON_WORDS))
     urls = info["urls"]
     say(f"{info['releases']:,} live releases in Latvian; deep page {info['deep_page']}")
-    queries = manage(QUERIES_SCRIPT, stdin=json.dumps(urls))
-    results = {"size": size, "releases": info["releases"], "pages": {}}
+    say("the peer (a stock Wagtail site) with the same releases")
+    peer.build(peer_directory(), database_url("peer"), database_url("portal"), say=say)
+    peer.start(peer_directory(), PEER_PORT, options.workers)
+    peer_urls = peer.urls(peer_directory(), info["searches"])
+    say("queries and time of the first request after a publish elsewhere, and cold")
+    # Rendered: the answers the app keeps whole are left out (portal/ops/response_cache.py).
+    first_reader = manage(
+        FIRST_READER_SCRIPT,
+        str(info["elsewhere"]),
+        stdin=json.dumps(urls),
+        env={"RESPONSE_CACHE": "false"},
+    )
+    stack("clear-cache")
+    results = {"size": size, "releases": info["releases"], "pages": {}, "load": []}
     static = static_url()
     warm(CACHED + static)
     results["static"] = wrk(CACHED + static, options.duration, options.connections, BROWSER)
     say(f"static file: {results['static']['rps']:,.0f} requests/s")
     for name, url in urls.items():
+        peer_name = PEER_PAGES.get(name)
+        peer_url = PEER + peer_urls[peer_name] if peer_name else None
         warm(CACHED + url)
         warm(STRAIGHT + url, times=10 * options.workers)  # every worker, not just the first
+        if peer_url:
+            warm(peer_url, times=10 * options.workers)
+        results["load"].append(load_average())
         # The ceiling side by side with the page: alternating rounds, so that a drift of the
         # machine's speed (it moves by several percent from minute to minute) hits both alike.
         static_now, cached = side_by_side(CACHED + static, CACHED + url, options)
-        straight = wrk(STRAIGHT + url, options.duration, options.workers * 2, BROWSER)
+        straight = against_peer(STRAIGHT + url, peer_url, options)
         results["pages"][name] = {
             "url": url,
-            "queries": queries[name],
+            "peer_url": peer_url,
+            "queries": first_reader[name],
             "static": static_now,
             "cached": cached,
-            "straight": straight,
+            "straight": straight["portal"],
+            "rendered": straight["rendered"],
+            "peer": straight["peer"],
         }
+        compared = f", peer {straight['peer']['rps']:,.0f}/s" if straight["peer"] else ""
         say(
             f"{name}: cached {cached['rps']:,.0f}/s "
             f"({cached['rps'] / static_now['rps']:.0%} of static {static_now['rps']:,.0f}/s), "
-            f"straight {straight['rps']:,.0f}/s p50 {straight['p50_ms']} ms, "
-            f"{queries[name]['warm']} queries ({queries[name]['cold']} after a publish)"
+            f"straight {straight['portal']['rps']:,.0f}/s, rendered "
+            f"{straight['rendered']['rps']:,.0f}/s{compared}, "
+            f"{first_reader[name]['warm']['queries']} queries"
         )
+    results["load"].append(load_average())
+    peer.stop(peer_directory())
     return results
 
 
@@ -337,7 +559,7 @@ def machine():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
-    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--duration", type=int, default=6, help="seconds of wrk per request")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (cached)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--overload", type=int, default=60, help="seconds of the 4x run")
@@ -361,11 +583,11 @@ def main():
                 command=" ".join(sys.argv),
             )
             if size == sizes[-1]:
-                published = manage(PUBLISH_SCRIPT, CACHED + results["pages"]["release"]["url"])
-                results["publish_to_visible_s"] = [item["visible"] for item in published["timings"]]
-                results["publish_returned_s"] = [
-                    item["publish_returned"] for item in published["timings"]
-                ]
+                published = manage(PUBLISH_SCRIPT, CACHED)
+                results["publish"] = published["timings"]
+                timings = [item for items in published["timings"].values() for item in items]
+                results["publish_to_visible_s"] = [item["visible"] for item in timings]
+                results["publish_returned_s"] = [item["publish_returned"] for item in timings]
                 results["first_publish_in_new_process"] = published["first_in_new_process"]
                 say(
                     f"publish to visible: {max(results['publish_to_visible_s']):.3f} s at most "
@@ -385,6 +607,7 @@ def main():
             (RESULTS / f"{size}.json").write_text(json.dumps(results, indent=2))
         finally:
             if not os.environ.get("BENCH_KEEP_RUNNING"):
+                peer.stop(peer_directory())
                 stack("stop")
     subprocess.run([PYTHON, str(ROOT / "bench" / "report.py")], check=True)
 
