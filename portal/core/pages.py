@@ -71,8 +71,14 @@ def pages_showing(page):
     or organisation page lists its releases), before and after its last save, and the pages
     that link to it (Wagtail's reference index: rich-text links, choosers). What the cache in
     front purges (portal/ops/frontend_cache.py) and what cached fragments render afresh
-    (portal/core/content_cache.py) after a publish."""
-    page = page.specific
+    (portal/core/content_cache.py) after a publish: worked out once per save of the page."""
+    if "_pages_showing" in page.__dict__:
+        return page._pages_showing
+    found = page._pages_showing = showing(page.specific)
+    return found
+
+
+def showing(page):
     pages = {}
 
     def add(*found):
@@ -102,7 +108,10 @@ def remember_linked_pages(sender, instance, raw=False, update_fields=None, **kwa
     """pre_save: the pages a page was joined to by link rows before this save replaces them
     (a release that no longer names an organisation leaves that organisation's list), for
     pages_showing(). Saves of some fields only (a new draft's pointers) keep the rows."""
-    if raw or update_fields is not None or instance.pk is None or not isinstance(instance, Page):
+    if not isinstance(instance, Page):
+        return
+    instance.__dict__.pop("_pages_showing", None)  # what shows it may change with this save
+    if raw or update_fields is not None or instance.pk is None:
         return
     previous = Page.objects.filter(pk=instance.pk).values_list("translation_key", flat=True)
     instance._linked_before_save = linked_pages(type(instance), list(previous))

@@ -28,6 +28,7 @@ from django.utils import translation as django_translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+from django_tasks import task
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail.users.models import UserProfile
@@ -57,27 +58,33 @@ def source_changed(source, page):
 
 def sync_on_publish(sender, instance, **kwargs):
     """page_published: re-extract a translated Latvian page whose translatable content changed,
-    once the publish is committed, and tell the translators of its languages."""
+    once the publish is committed, and tell the translators of its languages: by the task worker
+    in production (BACKGROUND_TASKS), so that the editor's publish waits neither for the
+    extraction nor for the e-mails; right after the commit otherwise."""
     if instance.locale.language_code != settings.LANGUAGE_CODE:
         return
     page_id = instance.pk
+    transaction.on_commit(lambda: sync_source.enqueue(page_id))
 
-    def sync():
-        page = Page.objects.get(pk=page_id).specific
-        source = TranslationSource.objects.filter(
-            object_id=page.translation_key, locale_id=page.locale_id
-        ).first()
-        if source is None or not source_changed(source, page):
-            return
-        source.update_from_db()
-        languages = set(
-            source.translations.filter(enabled=True).values_list(
-                "target_locale__language_code", flat=True
-            )
+
+@task()
+def sync_source(page_id):
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return
+    page = page.specific
+    source = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale_id=page.locale_id
+    ).first()
+    if source is None or not source_changed(source, page):
+        return
+    source.update_from_db()
+    languages = set(
+        source.translations.filter(enabled=True).values_list(
+            "target_locale__language_code", flat=True
         )
-        notify(TRANSLATORS, languages, changed_source_message, page)
-
-    transaction.on_commit(sync)
+    )
+    notify(TRANSLATORS, languages, changed_source_message, page)
 
 
 def members(groups, language):

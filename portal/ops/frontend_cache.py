@@ -261,10 +261,12 @@ def on_translation_source_changed(sender, instance, raw=False, **kwargs):
 
 def on_page_moving(sender, instance, **kwargs):
     # Before the move: the old address and the old parent's lists.
+    instance.__dict__.pop("_pages_showing", None)
     purge_on_commit([instance], lists_in_worker=False)
 
 
 def on_page_moved(sender, instance, **kwargs):
+    instance.__dict__.pop("_pages_showing", None)  # other lists above it now
     purge_on_commit([instance])
 
 

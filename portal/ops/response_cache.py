@@ -49,9 +49,13 @@ class ResponseCacheMiddleware:
         kept = cache.get(key)
         if kept is not None and kept["version"] == self.version(request, kept["page"]):
             return kept["response"]
+        # An answer rendered while something was published may show it as it was before: it
+        # is not kept (the versions read after rendering would be the new ones).
+        before = cache.get(content_cache.GENERATION_KEY)
         response = self.get_response(request)
         seconds = int(response.get("X-Accel-Expires", 0) or 0)
-        if seconds > 0 and response.status_code == 200 and not response.streaming:
+        unchanged = cache.get(content_cache.GENERATION_KEY) == before
+        if unchanged and seconds > 0 and response.status_code == 200 and not response.streaming:
             page = getattr(request, "portal_served_page", None)
             kept = {"page": page, "version": self.version(request, page), "response": response}
             cache.set(key, kept, seconds)

@@ -98,3 +98,24 @@ class ResponseCacheTests(TestCase):
     def test_off_by_default_outside_production(self):
         self.get(self.release.url)
         self.assertGreater(self.get(self.release.url)[1], 0)
+
+    def test_an_answer_rendered_while_something_was_published_is_not_kept(self):
+        from unittest import mock
+
+        from portal.core import content_cache
+
+        read = content_cache.page_version
+        published = []
+
+        def publish_meanwhile(pk):
+            # The release is published (elsewhere) while this reader's answer is rendered.
+            if not published:
+                published.append(pk)
+                content_cache.renew_pages([pk])
+            return read(pk)
+
+        with mock.patch.object(content_cache, "page_version", side_effect=publish_meanwhile):
+            self.get(self.release.url)
+        self.assertEqual(published, [self.release.pk])
+        _response, queries = self.get(self.release.url)
+        self.assertGreater(queries, 0)

@@ -4,7 +4,7 @@ an e-mail; the dashboard queue; what changed in each text; ready for review."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
 from wagtail.users.models import UserProfile
@@ -84,6 +84,21 @@ class SyncOnPublishTests(QueueTestCase):
         self.assertIn("has changed", by_recipient[self.english.email].subject)
         self.assertIn("zmieniony", by_recipient[self.polish.email].subject)
         self.assertIn("/admin/", by_recipient[self.polish.email].body)
+
+    @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+    def test_the_editors_publish_waits_for_neither_the_extraction_nor_the_e_mails(self):
+        from django_tasks_db.models import DBTaskResult
+
+        before = translation_into("pl").get_progress()
+        self.change_the_latvian_release()
+        # Queued for the task worker: nothing extracted, nobody told yet.
+        self.assertEqual(translation_into("pl").get_progress(), before)
+        self.assertEqual(mail.outbox, [])
+        queued = DBTaskResult.objects.get(task_path__endswith="translation_queue.sync_source")
+        queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
+        total, done = translation_into("pl").get_progress()
+        self.assertEqual(done, total - 1)
+        self.assertEqual(len(mail.outbox), 2)
 
     def test_publishing_without_a_change_to_translated_content_changes_nothing(self):
         updated = source_of(release_in("lv")).last_updated_at
