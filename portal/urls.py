@@ -19,6 +19,7 @@ from portal.ops.private_media import media_urls
 from portal.ops.throttle import limit_posts_per_address
 from portal.site import views as portal_views
 from portal.site.sitemap import SITEMAPS
+from portal.site.sitemap import index as sitemap_index
 
 urlpatterns = [
     # Wagtail's password reset form, limited per address (login lockout is django-axes').
@@ -55,12 +56,7 @@ urlpatterns = [
     path("embargo/<str:token>/", embargo_preview, name="embargo_preview"),
     # Outside the language prefixes: one sitemap for every language (an index of pages of
     # addresses: portal/site/sitemap.py), and robots.txt.
-    path(
-        "sitemap.xml",
-        sitemaps.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"},
-        name="sitemap-index",
-    ),
+    path("sitemap.xml", sitemap_index, name="sitemap-index"),
     path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",

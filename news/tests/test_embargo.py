@@ -44,7 +44,7 @@ class EmbargoTests(TestCase):
             self.tree.news_index.url,
             self.tree.news_index.url + "feed/rss/",
             self.tree.news_index.url + "feed/atom/",
-            "/sitemap.xml",
+            "/sitemap-pages.xml",
             "/lv/search/?q=Embargoed",
             "/api/v2/pages/?type=news.PressReleasePage&fields=*",
             "/api/v2/pages/?search=Embargoed",
@@ -69,7 +69,7 @@ class EmbargoTests(TestCase):
         for url in [self.tree.news_index.url, release.url, self.tree.news_index.url + "feed/rss/"]:
             with self.subTest(url=url):
                 self.assertContains(self.client.get(url), TITLE)
-        self.assertContains(self.client.get("/sitemap.xml"), "/jaunumi/norway/")
+        self.assertContains(self.client.get("/sitemap-pages.xml"), "/jaunumi/norway/")
 
     def test_a_journalist_reads_the_embargoed_release_through_the_link(self):
         link = self.preview_link()

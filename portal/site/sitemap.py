@@ -10,11 +10,15 @@ one aggregate instead of reading every page (Django's get_latest_lastmod())."""
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from portal.core.links import absolute_url
 from portal.core.visibility import visible
 
 LIMIT = 5000
@@ -96,3 +100,19 @@ class MultilingualSitemap(Sitemap):
 
 
 SITEMAPS = {"pages": MultilingualSitemap}
+
+
+def index(request):
+    """sitemap.xml: the pages of sitemap-pages.xml at the site's configured address (Django's
+    index view writes the request's Host header, which a client chooses, into an answer the
+    caches keep), each dated by the newest page."""
+    sitemap = MultilingualSitemap(request)
+    address = absolute_url(reverse("sitemap", kwargs={"section": "pages"}), request)
+    latest = sitemap.get_latest_lastmod()
+    parts = [
+        SitemapIndexItem(address if number == 1 else f"{address}?p={number}", latest)
+        for number in sitemap.paginator.page_range
+    ]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": parts}, content_type="application/xml"
+    )

@@ -225,6 +225,7 @@ WITH_ABSOLUTE_ADDRESSES = [
     "/lv/jaunumi/feed/rss/",
     "/lv/jaunumi/feed/atom/",
     "/sitemap.xml",
+    "/sitemap-pages.xml",
     "/robots.txt",
     "/api/v2/pages/?type=news.PressReleasePage&fields=*",
     "/api/v2/images/?fields=*",
