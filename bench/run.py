@@ -203,6 +203,8 @@ def publish_and_watch(page, attempt):
     page.save_revision().publish()
     done = time.perf_counter()
     reader.join(timeout=30)
+    if "at" not in seen:
+        raise SystemExit(f"bench: {url} still showed the old title 30 s after the publish")
     return {"visible": seen["at"] - started, "publish_returned": done - started}
 
 
@@ -582,6 +584,8 @@ def main():
                 connections=options.connections,
                 command=" ".join(sys.argv),
             )
+            # Written now too: what was measured stays if a later step fails.
+            (RESULTS / f"{size}.json").write_text(json.dumps(results, indent=2))
             if size == sizes[-1]:
                 published = manage(PUBLISH_SCRIPT, CACHED)
                 results["publish"] = published["timings"]

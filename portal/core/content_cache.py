@@ -71,6 +71,16 @@ def shared_generation(request=None):
     return generations(request)[1]
 
 
+def generation_now():
+    """The content generation in the cache at this moment (not the request's), None when it is
+    not there or the cache does not answer: compared before and after rendering an answer, to
+    keep no answer rendered while something was published."""
+    try:
+        return cache.get(GENERATION_KEY)
+    except Exception:  # any cache backend's connection error
+        return None
+
+
 def stored_generation(name=GENERATION_KEY):
     """The generation in the cache (put there if missing); None when the cache keeps nothing."""
     value = cache.get(name)

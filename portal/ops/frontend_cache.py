@@ -73,8 +73,13 @@ class FrontendCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # An answer rendered while a page was being published may show it as it was before; if
+        # the cache in front stored it after the publish's purge, it would keep it for an hour.
+        before = content_cache.generation_now()
         response = self.get_response(request)
         seconds = until_next_change(request, self.cache_seconds(request, response))
+        if seconds and before is not None and content_cache.generation_now() != before:
+            seconds = 0
         response["X-Accel-Expires"] = str(seconds)
         if seconds and "Cache-Control" not in response:
             # Browsers revalidate; shared caches keep it (and are purged on publish).

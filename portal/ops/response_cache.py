@@ -51,10 +51,10 @@ class ResponseCacheMiddleware:
             return kept["response"]
         # An answer rendered while something was published may show it as it was before: it
         # is not kept (the versions read after rendering would be the new ones).
-        before = cache.get(content_cache.GENERATION_KEY)
+        before = content_cache.generation_now()
         response = self.get_response(request)
         seconds = int(response.get("X-Accel-Expires", 0) or 0)
-        unchanged = cache.get(content_cache.GENERATION_KEY) == before
+        unchanged = before is not None and content_cache.generation_now() == before
         if unchanged and seconds > 0 and response.status_code == 200 and not response.streaming:
             page = getattr(request, "portal_served_page", None)
             kept = {"page": page, "version": self.version(request, page), "response": response}

@@ -311,3 +311,31 @@ class HealthTests(TestCase):
         self.assertEqual(
             response.json(), {"status": "degraded", "database": "ok", "cache": "unavailable"}
         )
+
+
+class PublishedWhileRenderedTests(TestCase):
+    """A reader's answer rendered while the page is published (before the commit: the old
+    version) reaches the cache in front after the purge: it must not be kept."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_seed()
+
+    def test_an_answer_rendered_during_a_publish_is_not_kept_by_the_cache_in_front(self):
+        from unittest import mock
+
+        from portal.core import content_cache
+
+        read = content_cache.page_version
+
+        def published_meanwhile(pk):
+            content_cache.renew_pages([pk])
+            return read(pk)
+
+        url = release().url
+        content_cache.bump()  # the generation is in the cache, as on a running site
+        with mock.patch.object(content_cache, "page_version", side_effect=published_meanwhile):
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["X-Accel-Expires"], "0")
+        self.assertNotEqual(self.client.get(url)["X-Accel-Expires"], "0")
