@@ -85,7 +85,9 @@ test-prod: $(VENV)/.dev-installed
 	bin/with-prod-stack $(BIN)/pytest -m prod portal/tests/prod
 
 # The benchmark (bench/run.py): the production stack with SIZES releases (each in three
-# languages), wrk through the nginx cache and straight to gunicorn; tables in bench/RESULTS.md.
+# languages), wrk through the nginx cache and straight to gunicorn, side by side with a stock
+# Wagtail site holding the same releases (bench/peer.py); tables in bench/RESULTS.md. About 70
+# minutes for the three sizes on two cores.
 SIZES ?= 1000,10000,100000
 BENCH_DURATION ?= 10
 BENCH_WORKERS ?= 2
